@@ -1,0 +1,85 @@
+"""Shared fixtures: the site is built once per test session, then checked."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_SOURCE = ROOT.parent / "shared" / "source"
+IN_CI = bool(os.environ.get("CI"))
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    returncode: int
+    output: str
+    site_dir: Path
+
+
+def build_env() -> dict[str, str]:
+    return dict(
+        os.environ,
+        PYTHONPATH=os.pathsep.join([str(ROOT / "hooks"), str(ROOT)]),
+        NO_MKDOCS_2_WARNING="1",
+    )
+
+
+def run_build(project: Path, site_dir: Path, extra_env: dict[str, str] | None = None) -> BuildResult:
+    env = build_env()
+    env["PYTHONPATH"] = os.pathsep.join([str(project / "hooks"), str(project)])
+    env.update(extra_env or {})
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the sources a build reads, for tests that break something on purpose."""
+    for name in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site_url() -> str:
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from chaiqiang.site_meta import load_site_meta
+
+    return load_site_meta(ROOT / "data" / "site.yaml", environ={}).url
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once with `mkdocs build --strict`."""
+    site_dir = tmp_path_factory.mktemp("site")
+    # The suite checks the URL in data/site.yaml, whatever SITE_URL a deploy sets.
+    result = run_build(ROOT, site_dir, extra_env={"SITE_URL": ""})
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed (exit {result.returncode}):\n{result.output}")
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def source_dir() -> Path:
+    """../shared/source, which holds the article. Never copied into the repository."""
+    if not (SHARED_SOURCE / "article.cleaned.txt").is_file():
+        if IN_CI:
+            pytest.fail(f"CI is set but the source article is missing: {SHARED_SOURCE}")
+        pytest.skip(f"the source article is not beside the repository ({SHARED_SOURCE} is absent)")
+    return SHARED_SOURCE

@@ -1,0 +1,77 @@
+"""The built site as a reader meets it: languages, switcher, 404 pages, nothing from outside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import html
+
+from tools.sitecheck import check_site
+
+
+def parse(path: Path) -> html.HtmlElement:
+    return html.fromstring(path.read_bytes())
+
+
+def zh_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("index.html") if not p.relative_to(site).as_posix().startswith("en/"))
+
+
+def test_site_checker_finds_nothing(built_site, site_url):
+    findings = check_site(built_site, site_url)
+    assert findings == [], "\n".join(map(str, findings))
+
+
+def test_every_page_exists_in_both_languages(built_site):
+    pages = zh_pages(built_site)
+    assert len(pages) >= 2
+    for page in pages:
+        rel = page.relative_to(built_site)
+        assert (built_site / "en" / rel).is_file(), f"no English counterpart for {rel}"
+
+
+def test_chinese_is_the_default_at_the_root(built_site):
+    root = parse(built_site / "index.html")
+    assert root.get("lang") == "zh-Hant"
+    assert parse(built_site / "en" / "index.html").get("lang") == "en"
+
+
+def test_theme_strings_site_name_and_nav_follow_the_language(built_site):
+    zh = parse(built_site / "index.html")
+    en = parse(built_site / "en" / "index.html")
+    # Material's own UI strings (the search box) come from its zh-Hant and en translations.
+    assert zh.xpath("//input[@name='query']/@placeholder") == ["搜尋"]
+    assert en.xpath("//input[@name='query']/@placeholder") == ["Search"]
+    zh_title = " ".join(zh.xpath("//header//span[contains(@class,'md-ellipsis')]/text()"))
+    en_title = " ".join(en.xpath("//header//span[contains(@class,'md-ellipsis')]/text()"))
+    assert "拆牆" in zh_title
+    assert "Tearing Down the Walls" in en_title
+    zh_nav = {
+        t.strip() for t in zh.xpath("//nav[contains(@class,'md-nav--primary')]//a//text()") if t.strip()
+    }
+    en_nav = {
+        t.strip() for t in en.xpath("//nav[contains(@class,'md-nav--primary')]//a//text()") if t.strip()
+    }
+    assert "關於本站" in zh_nav
+    assert "About" in en_nav and "關於本站" not in en_nav
+
+
+def test_each_language_has_its_own_404_page_with_working_switcher(built_site):
+    zh = parse(built_site / "404.html")
+    en = parse(built_site / "en" / "404.html")
+    assert zh.get("lang") == "zh-Hant" and en.get("lang") == "en"
+    assert "找不到" in zh.text_content()
+    assert "Page not found" in en.text_content()
+    for page in (zh, en):
+        switcher = dict(
+            (a.get("hreflang"), a.get("href")) for a in page.xpath("//a[contains(@class,'md-select__link')]")
+        )
+        assert switcher == {"zh-Hant": "/404.html", "en": "/en/404.html"}
+    # The 404 page is served at any depth: its links must be absolute.
+    assert "/en/" in en.xpath("//article//a/@href")
+
+
+def test_no_theme_font_is_fetched(built_site):
+    for page in (built_site / "index.html", built_site / "en" / "index.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
