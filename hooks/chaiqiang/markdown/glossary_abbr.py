@@ -1,0 +1,19 @@
+"""Glossary terms as Markdown abbreviation definitions, for hover and tap tooltips.
+
+The definitions are appended to each page's Markdown in the page's language;
+`cjk_abbr` then wraps every occurrence of a term in `<abbr title=…>`, which
+Material's `content.tooltips` shows as a tooltip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def abbreviation_block(entries: Iterable[tuple[str, str]]) -> str:
+    """`*[term]: definition` lines for (term, definition) pairs, longest term first."""
+    lines = []
+    for term, definition in sorted(set(entries), key=lambda e: (-len(e[0]), e[0])):
+        # A definition is one line of plain text in an attribute: no newlines.
+        lines.append(f"*[{term}]: {' '.join(definition.split())}")
+    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
