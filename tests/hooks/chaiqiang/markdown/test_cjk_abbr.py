@@ -1,5 +1,4 @@
 import markdown
-
 from chaiqiang.markdown.glossary_abbr import abbreviation_block
 
 
@@ -8,7 +7,10 @@ def render(text: str, entries) -> str:
 
 
 def test_terms_inside_chinese_sentences_get_a_tooltip():
-    out = render("騰訊屏蔽了淘口令，也封了月活躍用戶的入口。", [("淘口令", "口令"), ("月活躍用戶", "MAU"), ("月活", "short")])
+    out = render(
+        "騰訊屏蔽了淘口令，也封了月活躍用戶的入口。",
+        [("淘口令", "口令"), ("月活躍用戶", "MAU"), ("月活", "short")],
+    )
     assert '<abbr title="口令">淘口令</abbr>' in out
     # The longer term wins over its prefix.
     assert '<abbr title="MAU">月活躍用戶</abbr>' in out

@@ -1,0 +1,243 @@
+"""Checks across entries and files: duplicate ids and references to ids that
+do not exist. They run on every entry that passed its own validation, and
+compare against the ids written in the files (even in invalid entries), so one
+broken entry does not cause a cascade of "unknown id" messages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Any
+
+from . import dates
+from .errors import Problem
+from .models import Dilemma, Event, Figure, FigureGroup, Force, Phase, Term
+from .yamlio import Parsed
+
+
+@dataclass
+class FileData:
+    """One data file after parsing and validation."""
+
+    label: str  # as shown in messages, e.g. data/timeline.yaml
+    parsed: Parsed | None  # None: missing or unparsable
+    entries: dict[str, list[tuple[int, Any]]] = field(default_factory=dict)  # key -> (index, model)
+    objects: dict[str, Any] = field(default_factory=dict)  # single top-level objects (dilemma)
+
+    def raw_ids(self, key: str) -> set[str] | None:
+        """Ids written under `key`, or None if there is no list to look in
+        (that problem is reported on its own; references are not checked)."""
+        if self.parsed is None:
+            return None
+        items = self.parsed.data.get(key) if isinstance(self.parsed.data, dict) else None
+        if not isinstance(items, list):
+            return None
+        return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+    def line(self, *path: Any) -> int | None:
+        return self.parsed.line_of(path) if self.parsed else None
+
+
+def duplicate_ids(f: FileData, key: str) -> list[Problem]:
+    first: dict[str, int] = {}
+    problems = []
+    for i, item in enumerate(_raw_list(f, key)):
+        item_id = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(item_id, str):
+            continue
+        if item_id in first:
+            j = first[item_id]
+            where = f"entry #{j + 1} of {key}" + (f", line {f.line(key, j)}" if f.line(key, j) else "")
+            problems.append(
+                Problem(f.label, f"duplicate id, also used by {where}", item_id, "id", f.line(key, i, "id"))
+            )
+        else:
+            first[item_id] = i
+    return problems
+
+
+@dataclass
+class Ref:
+    """A set of ids that references must point into."""
+
+    what: str  # "actor"
+    ids: set[str] | None  # None: the defining file is unreadable, skip the check
+    defined_in: str  # "data/actors.yaml"
+
+    def check(self, f: FileData, entry: str, at: tuple[Any, ...], name: str, value: str) -> list[Problem]:
+        """`at`: the entry's path in the file; `name`: the field in the entry."""
+        if self.ids is None or value in self.ids:
+            return []
+        message = f"unknown {self.what} {value!r} (not in {self.defined_in})"
+        return [Problem(f.label, message, entry, name, f.line(*at, name))]
+
+    def check_all(
+        self, f: FileData, entry: str, at: tuple[Any, ...], name: str, values: Iterable[str]
+    ) -> list[Problem]:
+        problems = []
+        for i, value in enumerate(values):
+            if self.ids is not None and value not in self.ids:
+                message = f"unknown {self.what} {value!r} (not in {self.defined_in})"
+                problems.append(Problem(f.label, message, entry, f"{name}[{i}]", f.line(*at, name, i)))
+        return problems
+
+
+def _refs(files: dict[str, FileData]) -> dict[str, Ref]:
+    def ref(what: str, file: str, key: str) -> Ref:
+        f = files[file]
+        return Ref(what, f.raw_ids(key), f.label)
+
+    return {
+        "actor": ref("actor", "actors.yaml", "actors"),
+        "source": ref("source", "sources.yaml", "sources"),
+        "phase": ref("phase", "timeline.yaml", "phases"),
+        "kind": ref("kind", "timeline.yaml", "kinds"),
+        "group": ref("figure group", "figures.yaml", "groups"),
+    }
+
+
+def check_actors(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
+    problems = []
+    for i, actor in f.entries.get("actors", []):
+        if actor.parent is not None:
+            problems += refs["actor"].check(f, actor.id, ("actors", i), "parent", actor.parent)
+            if actor.parent == actor.id:
+                problems.append(Problem(f.label, "an actor cannot be its own parent", actor.id, "parent"))
+    return problems
+
+
+def check_sources(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
+    problems = []
+    for i, source in f.entries.get("sources", []):
+        if source.as_cited_by is not None:
+            problems += refs["source"].check(f, source.id, ("sources", i), "as_cited_by", source.as_cited_by)
+            if source.as_cited_by == source.id:
+                problems.append(Problem(f.label, "a source cannot cite itself", source.id, "as_cited_by"))
+    return problems
+
+
+def check_timeline(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
+    problems = []
+    phases: dict[str, Phase] = {p.id: p for _, p in f.entries.get("phases", [])}
+    for i, event in f.entries.get("events", []):
+        event: Event
+        at = ("events", i)
+        problems += refs["phase"].check(f, event.id, at, "phase", event.phase)
+        problems += refs["kind"].check(f, event.id, at, "kind", event.kind)
+        problems += refs["actor"].check_all(f, event.id, at, "actors", event.actors)
+        problems += refs["source"].check_all(f, event.id, at, "sources", event.sources)
+        phase = phases.get(event.phase)
+        year = dates.parse(event.date).year
+        if phase and not phase.start <= year <= phase.end:
+            message = f"{event.date} is outside phase {phase.id!r} ({phase.start}–{phase.end})"
+            problems.append(Problem(f.label, message, event.id, "date", f.line(*at, "date")))
+    return problems
+
+
+def check_figures(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
+    problems = []
+    figures: list[tuple[int, Figure]] = f.entries.get("figures", [])
+    for i, figure in figures:
+        at = ("figures", i)
+        problems += refs["group"].check(f, figure.id, at, "group", figure.group)
+        problems += refs["actor"].check_all(f, figure.id, at, "entities", figure.entities)
+        problems += refs["source"].check(f, figure.id, at, "source", figure.source)
+    for i, group in f.entries.get("groups", []):
+        group: FigureGroup
+        members = [fig for _, fig in figures if fig.group == group.id]
+        units = sorted({fig.unit for fig in members})
+        line = f.line("groups", i)
+        if not members and len(figures) == len(_raw_list(f, "figures")):
+            problems.append(Problem(f.label, "no figure belongs to this group", group.id, None, line))
+        if group.chart and len(units) > 1:
+            message = f"a chart needs one unit, but its figures use {', '.join(units)}"
+            problems.append(Problem(f.label, message, group.id, "chart", f.line("groups", i, "chart")))
+    return problems
+
+
+def check_models(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
+    problems = []
+    dilemma: Dilemma | None = f.objects.get("dilemma")
+    if dilemma is not None:
+        entry = "dilemma"
+        problems += refs["actor"].check_all(f, entry, ("dilemma",), "players", dilemma.players)
+        problems += refs["source"].check(f, entry, ("dilemma",), "source", dilemma.source)
+        moves = [m.id for m in dilemma.moves]
+        if len(set(moves)) != len(moves):
+            problems.append(Problem(f.label, "the two moves need different ids", entry, "moves"))
+        seen: dict[tuple[str, str], str] = {}
+        for oi, outcome in enumerate(dilemma.outcomes):
+            for ci, cell in enumerate(outcome.cells):
+                path = f"outcomes[{oi}].cells[{ci}]"
+                line = f.line("dilemma", "outcomes", oi, "cells", ci)
+                for move in cell:
+                    if move not in moves:
+                        problems.append(Problem(f.label, f"unknown move {move!r}", entry, path, line))
+                if tuple(cell) in seen:
+                    message = f"{cell} is already the cell of outcome {seen[tuple(cell)]!r}"
+                    problems.append(Problem(f.label, message, entry, path, line))
+                seen[tuple(cell)] = outcome.id
+        missing = [list(c) for c in product(moves, repeat=2) if c not in seen]
+        if len(set(moves)) == 2 and missing:
+            problems.append(Problem(f.label, f"no outcome for the move pairs {missing}", entry, "outcomes"))
+        outcome_ids = [o.id for o in dilemma.outcomes]
+        for dup in sorted({o for o in outcome_ids if outcome_ids.count(o) > 1}):
+            problems.append(Problem(f.label, f"outcome id {dup!r} is used twice", entry, "outcomes"))
+    for i, force in f.entries.get("five_forces", []):
+        force: Force
+        at = ("five_forces", i)
+        problems += refs["actor"].check_all(f, force.id, at, "actors", force.actors)
+        problems += refs["source"].check(f, force.id, at, "source", force.source)
+    return problems
+
+
+def check_glossary(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
+    """A term spelled the same way in two entries would get two tooltips."""
+    problems = []
+    for lang in ("zh", "en"):
+        owner: dict[str, str] = {}
+        for i, term in f.entries.get("terms", []):
+            term: Term
+            text = getattr(term, lang)
+            for spelling in [text.term, *text.aliases]:
+                if spelling in owner and owner[spelling] != term.id:
+                    message = f"{spelling!r} is also a term or alias of {owner[spelling]!r}"
+                    problems.append(Problem(f.label, message, term.id, lang, f.line("terms", i, lang)))
+                owner.setdefault(spelling, term.id)
+    return problems
+
+
+def _raw_list(f: FileData, key: str) -> list[Any]:
+    data = f.parsed.data if f.parsed else None
+    items = data.get(key) if isinstance(data, dict) else None
+    return items if isinstance(items, list) else []
+
+
+LIST_KEYS = {
+    "actors.yaml": ["actors"],
+    "sources.yaml": ["sources"],
+    "timeline.yaml": ["phases", "kinds", "events"],
+    "figures.yaml": ["groups", "figures"],
+    "models.yaml": ["five_forces"],
+    "glossary.yaml": ["terms"],
+}
+CHECKS = {
+    "actors.yaml": check_actors,
+    "sources.yaml": check_sources,
+    "timeline.yaml": check_timeline,
+    "figures.yaml": check_figures,
+    "models.yaml": check_models,
+    "glossary.yaml": check_glossary,
+}
+
+
+def cross_check(files: dict[str, FileData]) -> list[Problem]:
+    problems: list[Problem] = []
+    for name, keys in LIST_KEYS.items():
+        for key in keys:
+            problems += duplicate_ids(files[name], key)
+    refs = _refs(files)
+    for name, check in CHECKS.items():
+        problems += check(files[name], refs)
+    return problems

@@ -1,0 +1,52 @@
+"""The validated data, with the look-ups the renderers need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import dates
+from .models import Actor, Dilemma, Event, Figure, FigureGroup, Force, Kind, Phase, Source, Term
+
+
+@dataclass(frozen=True)
+class Dataset:
+    actors: dict[str, Actor]
+    sources: dict[str, Source]
+    phases: dict[str, Phase]
+    kinds: dict[str, Kind]
+    events: tuple[Event, ...]  # chronological; equal dates keep the file's order
+    groups: dict[str, FigureGroup]
+    figures: tuple[Figure, ...]  # in the file's order
+    dilemma: Dilemma
+    forces: tuple[Force, ...]
+    terms: tuple[Term, ...]
+
+    def events_in(self, phase_id: str) -> list[Event]:
+        return [e for e in self.events if e.phase == phase_id]
+
+    def figures_in(self, group_id: str) -> list[Figure]:
+        return [f for f in self.figures if f.group == group_id]
+
+    def events_citing(self, source_id: str) -> list[Event]:
+        return [e for e in self.events if source_id in e.sources]
+
+    def figures_citing(self, source_id: str) -> list[Figure]:
+        return [f for f in self.figures if f.source == source_id]
+
+    def glossary_entries(self, lang: str) -> list[tuple[str, str]]:
+        """(spelling, definition) for every term and alias in one language."""
+        entries = []
+        for term in self.terms:
+            text = term.en if lang == "en" else term.zh
+            entries += [(spelling, text.definition) for spelling in (text.term, *text.aliases)]
+        return entries
+
+    def cited_through(self, source_id: str) -> list[Source]:
+        """Sources we know only because `source_id` cites them."""
+        return [s for s in self.sources.values() if s.as_cited_by == source_id]
+
+
+def chronological(events: list[Event]) -> tuple[Event, ...]:
+    # sorted() is stable: events with the same date keep the order of the file,
+    # which is the order the article tells them in.
+    return tuple(sorted(events, key=lambda e: dates.parse(e.date).sort_key))

@@ -1,0 +1,149 @@
+"""Problems in data files, phrased for the person editing the YAML.
+
+Every problem names the file, the entry (by its id where it has one) and the
+field, plus the line where known, e.g.
+    data/timeline.yaml: entry 'evt-2013-x': field 'date': 2013-02-30 is not a real date (line 14)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from .dates import ANY_DATE_PATTERN
+from .yamlio import Parsed
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    message: str
+    entry: str | None = None
+    field: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.entry is not None:
+            parts.append(f"entry '{self.entry}'")
+        if self.field is not None:
+            parts.append(f"field '{self.field}'")
+        text = ": ".join([*parts, self.message])
+        return f"{text} (line {self.line})" if self.line else text
+
+
+class DataError(Exception):
+    """One or more problems in data/; str() lists them all, one per line."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def field_path(parts: tuple[Any, ...]) -> str | None:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or None
+
+
+def entry_name(data: Any, key: str, index: int) -> str:
+    """An entry is named by its id; one without a usable id by its position."""
+    try:
+        entry_id = data[key][index].get("id")
+    except (KeyError, IndexError, TypeError, AttributeError):
+        entry_id = None
+    if isinstance(entry_id, str) and entry_id.strip():
+        return entry_id
+    return f"#{index + 1} of {key}"
+
+
+def locate(data: Any, loc: tuple[Any, ...]) -> tuple[str | None, str | None]:
+    """(entry, field) for a location path in a file's top-level mapping."""
+    if not loc:
+        return None, None
+    key = loc[0]
+    if len(loc) >= 2 and isinstance(loc[1], int):
+        return entry_name(data, key, loc[1]), field_path(loc[2:])
+    if isinstance(data, dict) and isinstance(data.get(key), dict) and len(loc) >= 2:
+        # A single top-level object (models.yaml's `dilemma`) is its own entry.
+        return str(key), field_path(loc[1:])
+    return None, field_path(loc)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+PATTERN_HELP = {
+    r"\S": "must not be blank",
+    ANY_DATE_PATTERN: "is not a date of the form YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD",
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "is not a lowercase-hyphenated id (a-z, 0-9, -)",
+    r"^evt-[a-z0-9]+(-[a-z0-9]+)*$": "must start with 'evt-' and be lowercase-hyphenated",
+    r"^fig-[a-z0-9]+(-[a-z0-9]+)*$": "must start with 'fig-' and be lowercase-hyphenated",
+    r"^https?://\S+$": "is not an http(s) URL",
+}
+
+TYPE_NAMES = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping (key: value pairs)",
+    "model_type": "a mapping (key: value pairs)",
+    "model_attributes_type": "a mapping (key: value pairs)",
+}
+
+
+def describe(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return "missing (required)"
+    if kind == "extra_forbidden":
+        return "is not a known field (a typo?)"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        help_text = PATTERN_HELP.get(ctx.get("pattern"), f"does not match {ctx.get('pattern')}")
+        return f"{_shown(value)} {help_text}"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    if kind == "literal_error":
+        return f"{_shown(value)} is not allowed; expected {ctx.get('expected')}"
+    if kind in ("too_short", "too_long"):
+        bound = "at least" if kind == "too_short" else "at most"
+        limit = ctx.get("min_length" if kind == "too_short" else "max_length")
+        return f"needs {bound} {limit} item(s), has {ctx.get('actual_length')}"
+    if kind in TYPE_NAMES:
+        hint = ""
+        if kind == "string_type" and isinstance(value, int) and not isinstance(value, bool):
+            hint = f' (quote it: "{value}")'
+        return f"expected {TYPE_NAMES[kind]}, got {type(value).__name__} {_shown(value)}{hint}"
+    return f"{error['msg']} (got {_shown(value)})"
+
+
+# pydantic adds the member type to the location of errors in an `int | float`
+# union and reports each member; the editor needs one message per field.
+UNION_MEMBERS = {"int": "float_type", "float": "float_type"}
+
+
+def from_validation(file: str, parsed: Parsed, exc: ValidationError) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[Any, ...]] = set()
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        if loc and loc[-1] in UNION_MEMBERS and error["type"].endswith("_type"):
+            loc = loc[:-1]
+            error = {**error, "type": UNION_MEMBERS[error["loc"][-1]]}
+        if loc in seen:
+            continue
+        seen.add(loc)
+        entry, field = locate(parsed.data, loc)
+        problems.append(Problem(file, describe(error), entry, field, parsed.line_of(loc)))
+    return problems

@@ -1,0 +1,277 @@
+"""The shape of every file in data/, as strict pydantic models.
+
+Strict on purpose: an unknown field is more likely a typo than a new idea, a
+number where a string belongs is more likely an unquoted YAML date, and an
+empty string is never a finished translation. Cross-file references (actor,
+source, phase ids) are checked in `checks.py`, where all files are known.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+
+from . import dates
+
+NonEmpty = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+EventId = Annotated[str, StringConstraints(pattern=r"^evt-[a-z0-9]+(-[a-z0-9]+)*$")]
+FigureId = Annotated[str, StringConstraints(pattern=r"^fig-[a-z0-9]+(-[a-z0-9]+)*$")]
+DateStr = Annotated[str, StringConstraints(pattern=dates.ANY_DATE_PATTERN)]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+Status = Literal["confirmed", "reported"]
+EventPrecision = Literal["year", "month", "day"]
+FigurePrecision = Literal["year", "quarter", "month", "day"]
+Unit = Literal["people", "percent", "percent_yoy"]
+ForceId = Literal["rivalry", "new-entrants", "substitutes", "supplier-power", "buyer-power"]
+
+STATUS_HELP = (
+    "confirmed: the article states it as fact; reported: the article passes it on as a rumour (網傳)"
+)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Text(Model):
+    """The same text in both languages."""
+
+    zh: NonEmpty = Field(description="Traditional Chinese, Taiwan orthography (zh-Hant)")
+    en: NonEmpty = Field(description="English")
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    for v in values:
+        if v in seen:
+            raise ValueError(f"{v!r} is listed twice")
+        seen.add(v)
+    return values
+
+
+def _check_date(value: str | None, info: ValidationInfo) -> str | None:
+    """The date must exist and agree with the `precision` field (declared
+    before `date` in each model so that it is validated first)."""
+    if "precision" not in info.data:
+        # `precision` itself is invalid and reported on its own.
+        if value is not None:
+            dates.parse(value)
+        return value
+    precision = info.data["precision"]
+    if value is None:
+        if precision is not None:
+            raise ValueError(f"missing: 'precision' is {precision!r}, so a date is needed")
+        return value
+    parsed = dates.parse(value)
+    if precision is None:
+        raise ValueError(f"{value} needs a 'precision' field ({parsed.precision})")
+    if parsed.precision != precision:
+        raise ValueError(f"{value} is a {parsed.precision} date but 'precision' says {precision!r}")
+    return value
+
+
+# --- actors.yaml -------------------------------------------------------------
+
+
+class Actor(Model):
+    id: Slug
+    kind: Literal["company", "business-unit", "platform", "payment-service", "ad-platform", "regulator"]
+    names: Text = Field(description="The name as the site's prose uses it")
+    full_names: Text | None = Field(
+        None, description="The full or former name, where the prose uses a short one"
+    )
+    parent: Slug | None = Field(
+        None, description="Actor id of the owning company, where the article makes it clear"
+    )
+
+
+class ActorsFile(Model):
+    actors: list[Actor] = Field(min_length=1)
+
+
+# --- sources.yaml ------------------------------------------------------------
+
+
+class Source(Model):
+    id: Slug
+    kind: Literal["article", "report", "financial-results", "regulatory-order", "news-report"]
+    publisher: Text | None = Field(None, description="Omit when the citing source does not name one")
+    title: Text
+    title_supplied: bool = Field(
+        False, description="True when no title is known and `title` only describes the source"
+    )
+    short: Text = Field(description="Short label for links, e.g. 藍海億觀網（2025年9月24日）")
+    precision: EventPrecision | None = None
+    date: DateStr | None = Field(None, validate_default=True, description="Omit when unknown")
+    language: Literal["zh", "en"] | None = Field(None, description="Omit when unknown")
+    url: Url | None = Field(None, description="Omit when unknown; never invent one")
+    as_cited_by: Slug | None = Field(None, description="Id of the source through which we know this one")
+    note: Text | None = None
+
+    _date = field_validator("date")(_check_date)
+
+
+class SourcesFile(Model):
+    sources: list[Source] = Field(min_length=1)
+
+
+# --- timeline.yaml -----------------------------------------------------------
+
+
+class Phase(Model):
+    id: Slug
+    start: int = Field(ge=1990, le=2100, description="First year of the phase")
+    end: int = Field(ge=1990, le=2100, description="Last year of the phase")
+    title: Text
+    summary: Text | None = None
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: int, info: ValidationInfo) -> int:
+        start = info.data.get("start")
+        if start is not None and end < start:
+            raise ValueError(f"{end} is before start {start}")
+        return end
+
+
+class Kind(Model):
+    id: Slug
+    label: Text
+
+
+class Event(Model):
+    id: EventId
+    precision: EventPrecision
+    date: DateStr
+    date_note: Text | None = Field(None, description="What the article says about a vague date")
+    phase: Slug
+    kind: Slug
+    status: Status = Field(description=STATUS_HELP)
+    actors: list[Slug]
+    title: Text
+    summary: Text
+    sources: list[Slug] = Field(min_length=1)
+    note: Text | None = None
+
+    _date = field_validator("date")(_check_date)
+    _actors = field_validator("actors", "sources")(_unique)
+
+
+class TimelineFile(Model):
+    phases: list[Phase] = Field(min_length=1)
+    kinds: list[Kind] = Field(min_length=1)
+    events: list[Event] = Field(min_length=1)
+
+
+# --- figures.yaml ------------------------------------------------------------
+
+
+class FigureGroup(Model):
+    id: Slug
+    title: Text
+    chart: Literal["bar", "diverging"] | None = Field(
+        None, description="bar: values from zero; diverging: signed values around zero"
+    )
+
+
+class Figure(Model):
+    id: FigureId
+    group: Slug
+    measure: Text = Field(description="What is measured")
+    label: Text = Field(description="Short label for a table row or a chart bar")
+    value: int | float
+    unit: Unit
+    precision: FigurePrecision
+    as_of: DateStr
+    entities: list[Slug] = Field(description="Actor ids the figure is about; empty for the whole market")
+    source: Slug
+    status: Status = Field(description=STATUS_HELP)
+    note: Text | None = None
+
+    _as_of = field_validator("as_of")(_check_date)
+    _entities = field_validator("entities")(_unique)
+
+
+class FiguresFile(Model):
+    groups: list[FigureGroup] = Field(min_length=1)
+    figures: list[Figure] = Field(min_length=1)
+
+
+# --- models.yaml -------------------------------------------------------------
+
+
+class Move(Model):
+    id: Slug
+    label: Text
+
+
+class Outcome(Model):
+    id: Slug
+    label: Text
+    cells: list[Annotated[list[Slug], Field(min_length=2, max_length=2)]] = Field(
+        min_length=1, description="Move pairs [first player's move, second player's move]"
+    )
+    outcome: Text = Field(description="The outcome as the article describes it, qualitatively")
+
+
+class Dilemma(Model):
+    title: Text
+    players: list[Slug] = Field(min_length=2, max_length=2, description="Two actor ids")
+    moves: list[Move] = Field(min_length=2, max_length=2)
+    outcomes: list[Outcome] = Field(min_length=1)
+    source: Slug
+
+
+class Force(Model):
+    id: ForceId
+    force: Text
+    who: Text | None = Field(None, description="Who plays this force in the article's reading")
+    actors: list[Slug]
+    claim: Text | None = Field(None, description="The article's claim; omit if it does not discuss the force")
+    explicit: bool = Field(description="True when the article itself names this force")
+    source: Slug
+
+    @field_validator("explicit")
+    @classmethod
+    def _explicit_needs_claim(cls, explicit: bool, info: ValidationInfo) -> bool:
+        if explicit and info.data.get("claim", "absent") is None:
+            raise ValueError("true, but there is no 'claim'")
+        return explicit
+
+
+class ModelsFile(Model):
+    dilemma: Dilemma
+    five_forces: list[Force] = Field(min_length=5, max_length=5)
+
+
+# --- glossary.yaml -----------------------------------------------------------
+
+
+class TermText(Model):
+    term: NonEmpty
+    aliases: list[NonEmpty] = Field(default_factory=list)
+    definition: NonEmpty
+
+
+class Term(Model):
+    id: Slug
+    zh: TermText
+    en: TermText
+
+
+class GlossaryFile(Model):
+    terms: list[Term] = Field(min_length=1)
+
+
+# File name -> model of its top level; the order is the order of loading.
+FILES: dict[str, type[Model]] = {
+    "actors.yaml": ActorsFile,
+    "sources.yaml": SourcesFile,
+    "timeline.yaml": TimelineFile,
+    "figures.yaml": FiguresFile,
+    "models.yaml": ModelsFile,
+    "glossary.yaml": GlossaryFile,
+}
