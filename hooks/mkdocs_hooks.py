@@ -9,9 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from chaiqiang import reader, search
+from chaiqiang.citations import site as citations
+from chaiqiang.data import DataError, load_dataset
+from chaiqiang.downloads import write_downloads
+from chaiqiang.markdown.glossary_abbr import abbreviation_block
+from chaiqiang.material_patch import MaterialPatchError, patch_alternate_lookup
+from chaiqiang.render.directives import DirectiveError, expand
 from chaiqiang.site_meta import LANGUAGES, SiteMetaError, load_site_meta
 from chaiqiang.translations import missing_translations
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.utils import write_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,9 +37,19 @@ def on_config(config):
             _state["meta"] = load_site_meta(ROOT / "data" / "site.yaml")
         except SiteMetaError as exc:
             raise PluginError(str(exc)) from None
+        try:
+            _state["data"] = load_dataset(ROOT / "data")
+        except DataError as exc:
+            raise PluginError(str(exc)) from None
     # `mkdocs serve` sets its own dev address as site_url; keep it there.
     if not config.get("dev_addr") or not str(config.site_url or "").startswith("http://127.0.0.1"):
         config.site_url = _state["meta"].url
+    # Search: jieba gets the Traditional dictionary before the first page is indexed.
+    if _outer_pass(config) and search.enabled():
+        try:
+            search.prepare(ROOT, Path(config.docs_dir))
+        except search.SearchError as exc:
+            raise PluginError(str(exc)) from None
     return config
 
 
@@ -41,6 +59,61 @@ def on_files(files, config):
         if problems:
             raise PluginError("\n".join(problems))
     return files
+
+
+def _lang(page, config) -> str:
+    return getattr(page.file, "locale", None) or config.theme["language"]
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Data blocks (`::: timeline`, …) and the glossary's tooltips, in the page's language.
+    lang = _lang(page, config)
+    dataset = _state["data"]
+    try:
+        markdown = expand(
+            markdown,
+            lang=lang,
+            dataset=dataset,
+            page=f"docs/{page.file.src_uri}",
+            url=page.url,
+            use_directory_urls=config.use_directory_urls,
+        )
+    except DirectiveError as exc:
+        raise PluginError(str(exc)) from None
+    return markdown + abbreviation_block(dataset.glossary_entries(lang))
+
+
+def on_page_content(html, page, config, files):
+    # The How to cite and Versions pages' markers: worked examples and the changelog.
+    if "data-cite-" not in html:
+        return html
+    env = config.theme.get_env()
+    try:
+        return citations.expand_markers(
+            html,
+            meta=_state["meta"],
+            lang=_lang(page, config),
+            docs_dir=Path(config.docs_dir),
+            where=f"docs/{page.file.src_uri}",
+            render=lambda name, **context: env.get_template(name).render(**context),
+        )
+    except citations.CitationError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_page_context(context, page, config, nav):
+    # "Cite this page" and the <head> metadata (overrides/chaiqiang/citations/).
+    title = page.meta.get("title") or page.title
+    context["citation"], context["citation_links"] = citations.for_page(
+        _state["meta"], _lang(page, config), title, page.canonical_url, page.file.src_uri, page.url
+    )
+    return context
+
+
+def on_serve(server, config, builder):
+    server.watch(str(ROOT / "data"))
+    server.watch(str(ROOT / "hooks"))
+    return server
 
 
 def on_template_context(context, template_name, config):
@@ -58,6 +131,15 @@ def on_template_context(context, template_name, config):
     return context
 
 
+def on_env(env, config, files):
+    # Search: overrides/main.html points Material at the page's language's index.
+    if search.enabled():
+        env.globals["search_lang_root"] = search.language_root(config.theme["language"])
+    # Footer edition line, Open Graph, print header (overrides/partials/copyright.html).
+    env.globals["reader"] = reader.for_language(_state["meta"], config.theme["language"])
+    return env
+
+
 def on_post_template(output, template_name, config):
     # Every language pass writes 404.html to the site root; the later passes
     # would overwrite the default language's page. Put theirs under /<lang>/.
@@ -66,3 +148,19 @@ def on_post_template(output, template_name, config):
         write_file(output.encode("utf-8"), str(Path(config.site_dir) / lang / "404.html"))
         return ""
     return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
+def on_post_build(config):
+    if _outer_pass(config):
+        write_downloads(_state["data"], Path(config.site_dir) / "downloads")
+        try:
+            patch_alternate_lookup(Path(config.site_dir))
+        except MaterialPatchError as exc:
+            raise PluginError(str(exc)) from None
+    if _outer_pass(config) and search.enabled():
+        offline = config.plugins.get("material/offline")
+        try:
+            search.finish(ROOT, Path(config.site_dir), offline=bool(offline and offline.config.enabled))
+        except search.SearchError as exc:
+            raise PluginError(str(exc)) from None

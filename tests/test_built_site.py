@@ -53,7 +53,7 @@ def test_theme_strings_site_name_and_nav_follow_the_language(built_site):
         t.strip() for t in en.xpath("//nav[contains(@class,'md-nav--primary')]//a//text()") if t.strip()
     }
     assert "關於本站" in zh_nav
-    assert "About" in en_nav and "關於本站" not in en_nav
+    assert "About this site" in en_nav and "關於本站" not in en_nav
 
 
 def test_each_language_has_its_own_404_page_with_working_switcher(built_site):

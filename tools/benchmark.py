@@ -1,9 +1,16 @@
 """Build-time and page-weight benchmark (a script, not a timed test).
 
-    python3 dev.py bench [--runs 5]
+    python3 dev.py bench [--runs 5] [--search]
 
 Reports the median wall time of a clean `mkdocs build --strict` over several runs
 and the size of the built site.
+
+With --search it also times, in the same run and with the builds interleaved,
+clean builds with the Chinese search pipeline (hooks/chaiqiang/search: the
+Traditional dictionary, jieba's segmentation, one index per language) against
+builds without it (Material's search as it comes, jieba not importable), plus
+Material with jieba's own Simplified dictionary for comparison, and one build
+with an empty dictionary cache (the first build on a machine).
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def clean_build(site_dir: Path, env: dict[str, str] | None = None) -> float:
+def clean_build(site_dir: Path, env: dict[str, str] | None = None, pythonpath: tuple[str, ...] = ()) -> float:
     env = dict(os.environ, **(env or {}))
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "hooks"), str(ROOT)])
+    env["PYTHONPATH"] = os.pathsep.join([*pythonpath, str(ROOT / "hooks"), str(ROOT)])
     start = time.perf_counter()
     subprocess.run(
         [
@@ -63,9 +71,65 @@ def site_size(site_dir: Path) -> dict[str, int]:
     }
 
 
+# The Chinese search pipeline's switch (chaiqiang.search.SWITCH) and cache (chaiqiang.search.cache_dir).
+SEARCH_SWITCH = "CHAIQIANG_SEARCH_PIPELINE"
+SEARCH_CACHE = "CHAIQIANG_CACHE_DIR"
+
+
+def search_modes(blocker: Path) -> dict[str, tuple[dict[str, str], tuple[str, ...]]]:
+    """name: (environment, extra PYTHONPATH) for each way of building search."""
+    return {
+        "with the Chinese search pipeline": ({}, ()),
+        "without it (Material's search, no jieba)": ({SEARCH_SWITCH: "off"}, (str(blocker),)),
+        "Material + jieba's Simplified dictionary": ({SEARCH_SWITCH: "off"}, ()),
+    }
+
+
+def jieba_blocker(directory: Path) -> Path:
+    """A directory whose `jieba` package fails to import, as if jieba were not installed."""
+    (directory / "jieba").mkdir(parents=True, exist_ok=True)
+    (directory / "jieba" / "__init__.py").write_text(
+        'raise ImportError("jieba is blocked by tools/benchmark.py")\n', encoding="utf-8"
+    )
+    return directory
+
+
+def search_benchmark(runs: int) -> dict[str, list[float]]:
+    """Clean-build times per search mode, the modes interleaved run by run."""
+    work = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    try:
+        modes = search_modes(jieba_blocker(work / "blocker"))
+        site_dir = work / "site"
+        clean_build(site_dir)  # warm the dictionary cache and the file system
+        times: dict[str, list[float]] = {name: [] for name in modes}
+        for _ in range(runs):
+            for name, (env, pythonpath) in modes.items():
+                times[name].append(clean_build(site_dir, env, pythonpath))
+        times["with the pipeline, empty dictionary cache"] = [
+            clean_build(site_dir, {SEARCH_CACHE: str(work / f"cache-{i}")}) for i in range(max(1, runs // 3))
+        ]
+        return times
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report_search(runs: int) -> None:
+    times = search_benchmark(runs)
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    print(f"search: clean builds, interleaved, {runs} runs each (median, min-max):")
+    for name, values in times.items():
+        print(f"  {name:<44} {medians[name]:.2f} s ({min(values):.2f}-{max(values):.2f})")
+    names = list(times)
+    added = medians[names[0]] - medians[names[1]]
+    print(f"  the Chinese search pipeline adds {added:+.2f} s to a clean build (median against median)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--search", action="store_true", help="also time builds with and without the Chinese search pipeline"
+    )
     args = parser.parse_args(argv)
     med, times, site_dir = median_build(args.runs)
     size = site_size(site_dir)
@@ -78,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{size['html_pages']} HTML pages, {size['html_bytes'] / 1e3:.0f} kB "
         f"({size['html_gzip_bytes'] / 1e3:.0f} kB gzipped)"
     )
+    if args.search:
+        report_search(args.runs)
     return 0
 
 

@@ -82,22 +82,24 @@ def article_text(path: Path = ARTICLE) -> str:
 
 def shared_runs(text: str, source: str, min_run: int = MIN_RUN) -> list[str]:
     """Runs of `min_run` or more Han characters that `text` shares with `source`,
-    after both are normalised to Han characters and to s2tw spelling."""
+    after both are normalised to Han characters and to s2tw spelling. Each line
+    of `text` is a separate block: a run never spans two lines."""
     conv = _s2tw().convert
-    ours = han_only(conv(text))
     theirs = han_only(conv(source))
     grams = {theirs[i : i + min_run] for i in range(len(theirs) - min_run + 1)}
     runs: list[str] = []
-    i = 0
-    while i <= len(ours) - min_run:
-        if ours[i : i + min_run] in grams:
-            j = i + min_run
-            while j < len(ours) and ours[i : j + 1] in theirs:
-                j += 1
-            runs.append(ours[i:j])
-            i = j
-        else:
-            i += 1
+    for line in conv(text).splitlines():
+        ours = han_only(line)
+        i = 0
+        while i <= len(ours) - min_run:
+            if ours[i : i + min_run] in grams:
+                j = i + min_run
+                while j < len(ours) and ours[i : j + 1] in theirs:
+                    j += 1
+                runs.append(ours[i:j])
+                i = j
+            else:
+                i += 1
     return runs
 
 

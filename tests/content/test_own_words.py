@@ -7,6 +7,8 @@ from lxml import html
 from tools.textcheck import MIN_RUN, article_text, han_only, shared_runs
 
 QUOTE_REPORT: list[tuple[str, str]] = []
+# Block elements: their text is checked block by block, never across two of them.
+BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "caption", "figcaption", "div")
 
 
 def unquoted_text(page) -> tuple[str, list[str]]:
@@ -17,6 +19,9 @@ def unquoted_text(page) -> tuple[str, list[str]]:
         q.drop_tree()
     for el in article.xpath("//script | //style | //*[contains(@class, 'headerlink')]"):
         el.drop_tree()
+    for el in article.iter(*BLOCKS):
+        el.text = "\n" + (el.text or "")
+        el.tail = "\n" + (el.tail or "")
     return article.text_content(), quotes
 
 

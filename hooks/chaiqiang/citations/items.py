@@ -1,0 +1,191 @@
+"""CSL-JSON items (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html).
+
+The item is the single description every format starts from: citeproc-py
+renders the styles from it, and BibTeX, RIS and CSL-JSON are written from it.
+Corrections that a style needs in its *data* are made here (see `for_style`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from chaiqiang.site_meta import DEFAULT_LANGUAGE, SiteMeta
+
+# Keys `for_style` understands besides the other styles of render.STYLES.
+GBT = "gb-t-7714"
+EXPORT = "export"  # BibTeX, RIS and CSL-JSON: the data as reference managers should store it
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A page as citations see it.
+
+    page: path under docs/<lang>/ (story/the-deal.md), which keys the changelog.
+    url: the page's canonical URL.
+    """
+
+    lang: str
+    title: str
+    url: str
+    page: str
+
+
+def date_parts(iso: str) -> dict[str, Any]:
+    year, month, day = (int(p) for p in iso.split("-"))
+    return {"date-parts": [[year, month, day]]}
+
+
+def item_id(page: str, lang: str, fragment: str | None = None) -> str:
+    """A stable key (also the BibTeX key): chaiqiang-story-the-deal-en."""
+    stem = PurePosixPath(page).with_suffix("").as_posix()
+    stem = "home" if stem == "index" else stem.removesuffix("/index")
+    parts = ["chaiqiang", stem, fragment or "", lang.lower()]
+    return re.sub(r"[^a-z0-9]+", "-", "-".join(p for p in parts if p).lower()).strip("-")
+
+
+def site_path(lang: str, page: str) -> str:
+    """The site-relative URL of a page file (directory URLs), as MkDocs makes it:
+    story/the-deal.md in English -> en/story/the-deal/."""
+    path = PurePosixPath(page).with_suffix("")
+    if path.name == "index":
+        path = path.parent
+    rel = "" if path == PurePosixPath(".") else f"{path.as_posix()}/"
+    return ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + rel
+
+
+def page_url(meta: SiteMeta, lang: str, page: str) -> str:
+    """The canonical URL of a page file."""
+    return meta.url + site_path(lang, page)
+
+
+def _site_home(meta: SiteMeta, lang: str) -> str:
+    return page_url(meta, lang, "index.md")
+
+
+def page_item(meta: SiteMeta, ref: PageRef) -> dict[str, Any]:
+    """A page of the site: a web page in the site (container), by the editors,
+    dated by the version that last changed it, with the current version."""
+    _, changed = meta.page_dates(ref.page)
+    return {
+        "id": item_id(ref.page, ref.lang),
+        "type": "webpage",
+        "title": ref.title,
+        "container-title": meta.title[ref.lang],
+        "author": [{"literal": meta.author[ref.lang]}],
+        "issued": date_parts(changed),
+        "URL": ref.url,
+        "language": ref.lang,
+        "version": meta.version,
+    }
+
+
+def fragment_item(meta: SiteMeta, ref: PageRef, fragment: str, label: str) -> dict[str, Any]:
+    """One section, event or figure of a page: the page's item with the label
+    added to the title and the permalink (#fragment) as its URL."""
+    item = page_item(meta, ref)
+    separator = "：" if ref.lang == "zh-Hant" else ": "
+    item.update(
+        id=item_id(ref.page, ref.lang, fragment),
+        title=f"{ref.title}{separator}{label}",
+        URL=f"{ref.url}#{fragment}",
+    )
+    return item
+
+
+def site_item(meta: SiteMeta, lang: str) -> dict[str, Any]:
+    """The whole site, as of the current version."""
+    return {
+        "id": item_id("site", lang),
+        "type": "webpage",
+        "title": meta.title[lang],
+        "author": [{"literal": meta.author[lang]}],
+        "issued": date_parts(meta.released),
+        "URL": _site_home(meta, lang),
+        "language": lang,
+        "version": meta.version,
+    }
+
+
+def dataset_item(meta: SiteMeta, lang: str) -> dict[str, Any]:
+    """The data set (data/*.yaml and the tables built from them)."""
+    assert meta.dataset is not None
+    return {
+        "id": item_id("dataset", lang),
+        "type": "dataset",
+        "title": meta.dataset.title[lang],
+        "author": [{"literal": meta.author[lang]}],
+        "publisher": meta.publisher[lang] if meta.publisher else meta.author[lang],
+        "issued": date_parts(meta.released),
+        "URL": page_url(meta, lang, meta.dataset.page),
+        "language": lang,
+        "version": meta.version,
+    }
+
+
+def article_item(meta: SiteMeta, lang: str) -> dict[str, Any]:
+    """The source article (藍海億觀網, 2025-09-24), described in the page's language.
+
+    It appeared on its publisher's news site, so it is a web page whose author
+    and site are both the publisher. Its title is unknown: `title_supplied`
+    marks our description, which `for_style` puts in square brackets.
+    """
+    src = meta.source
+    assert src is not None
+    item: dict[str, Any] = {
+        "id": f"{src.id}-{lang.lower()}",
+        "type": "webpage",
+        "title": src.title[lang],
+        "container-title": src.author[lang],
+        "author": [{"literal": src.author[lang]}],
+        "issued": date_parts(src.date),
+        "language": src.language,
+    }
+    if src.url:
+        item["URL"] = src.url
+    if src.title_supplied:
+        item["_title_supplied"] = True
+    return item
+
+
+def for_style(item: dict[str, Any], style: str) -> dict[str, Any]:
+    """The item as handed to one style: corrections to the *data* a style needs.
+
+    - A supplied title (a description of an untitled work) is put in square
+      brackets, as APA 7 (9.22) asks; GB/T 7714 has no such convention and
+      would print it beside its own [EB/OL] brackets, so there it stays bare.
+    - APA 7 drops the site name when it is the same as the author (group
+      author = site): the style cannot compare the two, so the data leaves the
+      container out.
+    - APA 7, MLA 9 and CMOS 18 leave out a publisher that is the same as the
+      author (the data set); GB/T 7714 always names the publisher (出版者).
+    - APA 7 labels a data set "[Data set]" (manual 10.9); the style's generic
+      term is "Dataset", and it prints the item's `genre` instead when given.
+    - MLA 9 starts with the title when the author is also the site's owner
+      (an organization that is its own publisher), naming it once, as the site.
+    - Chicago author-date gives a web page's month and day after the site's
+      name; an item without one (the whole site, the data set) keeps the year
+      only, which the style would otherwise leave dangling ("Version 1.0. March 2.").
+    """
+    out = {k: v for k, v in item.items() if not k.startswith("_")}
+    if item.get("_title_supplied") and style != GBT:
+        out["title"] = f"[{item['title']}]"
+    authors = [a.get("literal") for a in item.get("author", [])]
+    if style == "apa" and item.get("container-title") in authors:
+        del out["container-title"]
+    if style != GBT and item.get("publisher") in authors:
+        del out["publisher"]
+    if style == "apa" and item.get("type") == "dataset":
+        out["genre"] = "Data set"
+    if style == "mla" and item.get("container-title") in authors:
+        del out["author"]
+    if style == "chicago" and not item.get("container-title"):
+        out["issued"] = {"date-parts": [item["issued"]["date-parts"][0][:1]]}
+    return out
+
+
+def public(item: dict[str, Any]) -> dict[str, Any]:
+    """The item without our private markers: what CSL-JSON exports carry."""
+    return {k: v for k, v in item.items() if not k.startswith("_")}

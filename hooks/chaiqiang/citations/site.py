@@ -1,0 +1,131 @@
+"""What the MkDocs glue calls: a page's citation context, and the markers that
+the How to cite and Versions pages carry in their Markdown.
+
+A marker is an empty element in the Markdown, expanded in the page's HTML:
+
+    <div data-cite-example="page" data-page="story/blocking-war.md"></div>
+    <div data-cite-example="section" data-page="story/blocking-war.md" data-fragment="prisoners-dilemma"></div>
+    <div data-cite-example="event" data-page="timeline.md" data-fragment="evt-…" data-label="…"></div>
+    <div data-cite-versions></div>
+
+A section's label is its heading in the target page's Markdown; an event's or
+a figure's label is given in the marker (the target page is generated).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from chaiqiang.site_meta import LANGUAGES, SiteMeta
+
+from . import page as page_mod
+from .items import PageRef, page_url, site_path
+
+Render = Callable[..., str]  # render(template_name, **context) -> HTML
+
+
+class CitationError(Exception):
+    pass
+
+
+def page_path(src_uri: str) -> str:
+    """docs-relative src_uri (en/story/x.md) -> path under the language folder (story/x.md)."""
+    parts = PurePosixPath(src_uri).parts
+    return PurePosixPath(*parts[1:]).as_posix() if len(parts) > 1 and parts[0] in LANGUAGES else src_uri
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from one site-relative directory URL to another."""
+    rel = posixpath.relpath("/" + to_url, "/" + from_url)
+    return "./" if rel == "." else rel + "/"
+
+
+def for_page(meta: SiteMeta, lang: str, title: str, canonical_url: str, src_uri: str, url: str):
+    """(PageCitation, links) for a page's template context."""
+    ref = PageRef(lang, title, canonical_url, page_path(src_uri))
+    links = {
+        "cite": relative(url, site_path(lang, "cite.md")),
+        "versions": relative(url, site_path(lang, "versions.md")),
+    }
+    return page_mod.page_citation(meta, ref), links
+
+
+# --- markers -----------------------------------------------------------------------
+
+MARKER = re.compile(r"<div (data-cite-(?:example|versions)[^>]*)>\s*</div>")
+ATTR = re.compile(r'data-([a-z-]+)(?:="([^"]*)")?')
+_HEADING = r"^#{{2,6}}\s+(.+?)\s*\{{[^}}]*#{id}[^}}]*\}}\s*$"
+
+
+def _front_matter_title(text: str) -> str | None:
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        if end > 0:
+            meta = yaml.safe_load(text[3:end]) or {}
+            if isinstance(meta, dict) and meta.get("title"):
+                return str(meta["title"])
+    match = re.search(r"^# (.+)$", text, re.M)
+    return match.group(1).strip() if match else None
+
+
+def _target(docs_dir: Path, lang: str, page: str, where: str) -> tuple[str, str]:
+    path = docs_dir / lang / page
+    if not path.is_file():
+        raise CitationError(f"{where}: {page!r}: docs/{lang}/{page} does not exist")
+    text = path.read_text(encoding="utf-8")
+    title = _front_matter_title(text)
+    if not title:
+        raise CitationError(f"{where}: docs/{lang}/{page} has no title")
+    return title, text
+
+
+def expand_markers(
+    html: str, *, meta: SiteMeta, lang: str, docs_dir: Path, where: str, render: Render
+) -> str:
+    """Replace the markers in a page's HTML; `where` names the page in messages."""
+    counter = 0
+
+    def one(match: re.Match[str]) -> str:
+        nonlocal counter
+        counter += 1
+        attrs = {k: v for k, v in ATTR.findall(match.group(1))}
+        if "cite-versions" in attrs:
+            return _versions(meta, lang, docs_dir, where, render)
+        kind = attrs.get("cite-example", "")
+        ref, fragment, label = None, attrs.get("fragment"), attrs.get("label")
+        if "page" in attrs:
+            title, text = _target(docs_dir, lang, attrs["page"], f"{where}: data-page")
+            ref = PageRef(lang, title, page_url(meta, lang, attrs["page"]), attrs["page"])
+            if kind == "section":
+                heading = re.search(_HEADING.format(id=re.escape(fragment or "")), text, re.M)
+                if not heading:
+                    raise CitationError(
+                        f"{where}: data-fragment {fragment!r}: no heading with that id in docs/{lang}/{attrs['page']}"
+                    )
+                label = heading.group(1)
+        try:
+            example = page_mod.example(meta, kind, lang, ref, fragment, label)
+        except ValueError as exc:
+            raise CitationError(f"{where}: data-cite-example {kind!r}: {exc}") from None
+        return render(
+            "chaiqiang/citations/example.html", example=example, lang=lang, prefix=f"cite-ex-{counter}"
+        )
+
+    out = MARKER.sub(one, html)
+    if "data-cite-" in out:
+        raise CitationError(f"{where}: a data-cite-… marker is not an empty <div> of its own")
+    return out
+
+
+def _versions(meta: SiteMeta, lang: str, docs_dir: Path, where: str, render: Render) -> str:
+    links = {}
+    for version in meta.changelog:
+        for page in version.pages or ():
+            title, _ = _target(docs_dir, lang, page, f"data/site.yaml: changelog {version.version}: pages")
+            links[page] = (title, page_url(meta, lang, page))
+    return render("chaiqiang/citations/versions.html", changelog=meta.changelog, lang=lang, page_links=links)

@@ -1,0 +1,69 @@
+"""Search that understands Traditional Chinese and stays in the reader's language.
+
+- `dictionary`: a Traditional Chinese word list for jieba, derived from jieba's own
+  (Simplified) dictionary with OpenCC and trimmed to the words that occur in the
+  site's sources; cached, never committed.
+- `settings`: data/search.yaml: the site's own words (with the glossary's terms)
+  that jieba must keep whole, and the rank of reference pages.
+- `segmenter`: points jieba, which Material's search plugin uses to segment Han
+  text, at that dictionary.
+- `index`: splits the search index that Material and mkdocs-static-i18n write
+  into one index per language, under each language's root, and ranks pages by
+  their whole text.
+- docs/assets/javascripts/search.js lets Material's worker find the last word of
+  a Chinese query.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from chaiqiang.site_meta import DEFAULT_LANGUAGE, LANGUAGES
+
+from . import index, segmenter, settings
+from .errors import SearchError
+
+__all__ = ["SearchError", "enabled", "finish", "language_root", "prepare"]
+
+# `CHAIQIANG_SEARCH_PIPELINE=off` builds with Material's search as it comes, for
+# the benchmark's baseline (tools/benchmark.py --search); never for the site.
+SWITCH = "CHAIQIANG_SEARCH_PIPELINE"
+
+
+def enabled(environ: Mapping[str, str] | None = None) -> bool:
+    environ = os.environ if environ is None else environ
+    return environ.get(SWITCH, "on").lower() not in {"off", "0", "no", "false"}
+
+
+def cache_dir(root: Path, environ: Mapping[str, str] | None = None) -> Path:
+    """.cache/search/ in the project (git ignores it), or $CHAIQIANG_CACHE_DIR/search."""
+    environ = os.environ if environ is None else environ
+    base = environ.get("CHAIQIANG_CACHE_DIR")
+    return (Path(base) if base else root / ".cache") / "search"
+
+
+def settings_of(root: Path) -> settings.Settings:
+    return settings.load_settings(root / "data" / "search.yaml", root / "data" / "glossary.yaml")
+
+
+def prepare(root: Path, docs_dir: Path) -> Path:
+    """Before any page is indexed: give jieba the Traditional dictionary and the site's words.
+
+    Returns the dictionary file jieba reads.
+    """
+    words = settings_of(root).words
+    sources = [docs_dir, root / "data", root / "overrides", root / "hooks" / "chaiqiang"]
+    return segmenter.prepare([p for p in sources if p.exists()], words, cache_dir(root))
+
+
+def language_root(language: str) -> str:
+    """Where a language's pages, and its search index, live: "" or "en/"."""
+    return index.language_root(language, DEFAULT_LANGUAGE)
+
+
+def finish(root: Path, site_dir: Path, offline: bool = False) -> dict[str, Path]:
+    """After the last language is built: one search index per language."""
+    rank = settings_of(root).rank
+    return index.write(site_dir, LANGUAGES, DEFAULT_LANGUAGE, rank=rank, offline=offline)

@@ -1,0 +1,86 @@
+"""Shared browser fixtures: Debian's Chromium driven by Playwright, the built site over HTTP.
+
+    browser      one headless Chromium for the session (Debian's /usr/bin/chromium;
+                 never a browser that Playwright downloads)
+    site_server  the `built_site` served at http://127.0.0.1:<port>/ for the session
+    page         a fresh tab (its own context) per test, closed afterwards
+
+Without /usr/bin/chromium the tests skip, or fail when CI is set.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import IN_CI
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def _need_chromium() -> None:
+    if CHROMIUM.is_file():
+        return
+    reason = f"Debian's chromium is not installed ({CHROMIUM} is missing): apt-get install chromium fonts-noto-cjk"
+    if IN_CI:
+        pytest.fail(f"CI is set but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site) -> Iterator[str]:
+    """The built site at http://127.0.0.1:<port>/ (the root of the site, as when deployed)."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()
