@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import copy_project, run_build
 
 
@@ -26,7 +28,98 @@ def test_a_broken_link_fails_the_strict_build(tmp_path):
 def test_a_broken_anchor_fails_the_strict_build(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "zh-Hant" / "about.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n\n[錨點](index.md#no-such-heading)\n", encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\n\n[錨點](index.md#no-such-heading)\n", encoding="utf-8"
+    )
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "no-such-heading" in result.output
+
+
+def _edit(project, name, old, new):
+    path = project / "data" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {name}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+FIRST_EVENT = "evt-2013-taobao-blocks-wechat"
+
+BAD_DATA = {
+    "yaml syntax": (
+        "timeline.yaml",
+        "    title:\n      zh: 淘寶切斷來自微信的跳轉",
+        "    title: [unclosed\n      zh: 淘寶切斷來自微信的跳轉",
+        ["data/timeline.yaml", "line"],
+    ),
+    "missing field": (
+        "timeline.yaml",
+        "    status: confirmed\n    actors: [taobao, wechat]\n",
+        "    actors: [taobao, wechat]\n",
+        [FIRST_EVENT, "'status'"],
+    ),
+    "wrong type": ("timeline.yaml", "actors: [taobao, wechat]", "actors: taobao", [FIRST_EVENT, "'actors'"]),
+    "impossible date": (
+        "timeline.yaml",
+        'date: "2014"\n    precision: year',
+        'date: "2014-02-30"\n    precision: day',
+        ["2014-02-30 is not a real date", "'date'"],
+    ),
+    "duplicate id": (
+        "timeline.yaml",
+        "  - id: evt-2013-tencent-retaliates",
+        f"  - id: {FIRST_EVENT}",
+        [FIRST_EVENT, "duplicate"],
+    ),
+    "unknown actor": (
+        "timeline.yaml",
+        "actors: [taobao, wechat]",
+        "actors: [taobao, nobody]",
+        [FIRST_EVENT, "unknown actor 'nobody'"],
+    ),
+    "unknown source": (
+        "timeline.yaml",
+        "    sources: [lanhai-2025-09-24]\n\n  - id: evt-2013-tencent-retaliates",
+        "    sources: [no-such-source]\n\n  - id: evt-2013-tencent-retaliates",
+        [FIRST_EVENT, "no-such-source"],
+    ),
+    "missing language": (
+        "timeline.yaml",
+        "      en: Taobao cuts off links from WeChat\n",
+        "",
+        [FIRST_EVENT, "'title.en'"],
+    ),
+    "value without unit": ("figures.yaml", "    unit: people\n", "", ["fig-wechat-mau-2024-06", "'unit'"]),
+    "empty string": (
+        "timeline.yaml",
+        "      zh: 淘寶切斷來自微信的跳轉",
+        '      zh: ""',
+        [FIRST_EVENT, "'title.zh'"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_DATA))
+def test_bad_data_stops_the_build_naming_file_entry_and_field(tmp_path, case):
+    name, old, new, expected = BAD_DATA[case]
+    project = copy_project(tmp_path / "project")
+    _edit(project, name, old, new)
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 1, result.output
+    assert f"data/{name}" in result.output
+    for part in expected:
+        assert part in result.output, f"{case}: {part!r} not in:\n{result.output}"
+    assert "Traceback" not in result.output
+
+
+def test_an_unknown_data_block_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "en" / "figures.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("::: chart mau-2024", "::: chart no-such-group"),
+        encoding="utf-8",
+    )
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "docs/en/figures.md" in result.output and "no-such-group" in result.output
+    assert "Traceback" not in result.output

@@ -1,6 +1,6 @@
 """Build-time and page-weight benchmark (a script, not a timed test).
 
-    python3 dev.py bench [--runs 5] [--search]
+    python3 dev.py bench [--runs 5] [--search] [--data]
 
 Reports the median wall time of a clean `mkdocs build --strict` over several runs
 and the size of the built site.
@@ -34,7 +34,7 @@ def clean_build(site_dir: Path, env: dict[str, str] | None = None, pythonpath: t
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     env["PYTHONPATH"] = os.pathsep.join([*pythonpath, str(ROOT / "hooks"), str(ROOT)])
     start = time.perf_counter()
-    subprocess.run(
+    proc = subprocess.run(
         [
             sys.executable,
             "-m",
@@ -48,9 +48,14 @@ def clean_build(site_dir: Path, env: dict[str, str] | None = None, pythonpath: t
         ],
         cwd=ROOT,
         env=env,
-        check=True,
+        capture_output=True,
+        text=True,
     )
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stdout + proc.stderr)
+        raise SystemExit(f"benchmark: the build failed (exit {proc.returncode})")
+    return elapsed
 
 
 def median_build(runs: int, env: dict[str, str] | None = None) -> tuple[float, list[float], Path]:
@@ -130,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--search", action="store_true", help="also time builds with and without the Chinese search pipeline"
     )
+    parser.add_argument(
+        "--data", action="store_true", help="also time the data hooks, and synthetic timelines of 100 to 10,000 events"
+    )
     args = parser.parse_args(argv)
     med, times, site_dir = median_build(args.runs)
     size = site_size(site_dir)
@@ -144,6 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     if args.search:
         report_search(args.runs)
+    if args.data:
+        from tools import bench_data
+
+        bench_data.report(med)
     return 0
 
 

@@ -12,6 +12,9 @@ Reports, for every built HTML page:
   hreflang           missing, relative, wrong or non-reciprocal alternates, or a
                      canonical URL that is not the page's own
   sitemap            a page missing from sitemap.xml, or an entry with no page
+
+Links marked `data-artifact` point at files made after the build (the PDF
+editions, by `python3 dev.py pdf`); tests/browser/test_pdf_edition.py checks them.
 """
 
 from __future__ import annotations
@@ -196,6 +199,8 @@ def _links_and_resources(site: Site, page: Page) -> list[Finding]:
         href = el.get("href")
         if href is None:
             continue
+        if el.get("data-artifact") is not None:
+            continue  # a file made after the build (the PDF edition: `python3 dev.py pdf`)
         if is_external(href):
             if not href.startswith(site.site_url):
                 continue

@@ -4,16 +4,16 @@ printed page carries at its top (title, version, URL).
 
 The PDF edition itself is made after the build by tools/pdf_edition.py
 (`python3 dev.py pdf`), which writes it to dist/ and copies it into the built
-site at `pdf_path(lang)`; the links here point there.
+site at `pdf_path(lang)`, under the language's own root; the links here point there.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .site_meta import LANGUAGES, SiteMeta
+from .site_meta import DEFAULT_LANGUAGE, LANGUAGES, SiteMeta
 
-# Where the PDF editions live in the built site (beside the data downloads).
+# Where a language's PDF edition lives under that language's root.
 PDF_DIR = "downloads"
 # Open Graph wants language_TERRITORY; Traditional Chinese as written in Taiwan.
 OG_LOCALES = {"zh-Hant": "zh_TW", "en": "en_US"}
@@ -53,9 +53,15 @@ def pdf_name(lang: str) -> str:
     return f"chaiqiang-{lang}.pdf"
 
 
+def language_root(lang: str) -> str:
+    """A language's folder in the built site: "" for the default language, "en/" for English."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
 def pdf_path(lang: str) -> str:
-    """Where the PDF edition of a language sits in the built site (relative to its root)."""
-    return f"{PDF_DIR}/{pdf_name(lang)}"
+    """Where the PDF edition of a language sits in the built site, relative to the site's root:
+    downloads/chaiqiang-zh-Hant.pdf, en/downloads/chaiqiang-en.pdf."""
+    return f"{language_root(lang)}{PDF_DIR}/{pdf_name(lang)}"
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,8 @@ class Reader:
     version: str
     released: str
     site_url: str
-    pdf_path: str
+    pdf_path: str  # relative to the site's root: use it with the `url` filter
+    versions_path: str  # the language's Versions page, likewise
     og_locale: str
     og_alternate_locales: tuple[str, ...]
     t: dict[str, str]
@@ -83,6 +90,7 @@ def for_language(meta: SiteMeta, lang: str) -> Reader:
         released=meta.released,
         site_url=meta.url,
         pdf_path=pdf_path(lang),
+        versions_path=f"{language_root(lang)}versions/",
         og_locale=OG_LOCALES[lang],
         og_alternate_locales=tuple(OG_LOCALES[other] for other in LANGUAGES if other != lang),
         t=STRINGS[lang],

@@ -41,7 +41,9 @@ def pytest_collection_modifyitems(config, items):
 def _need_chromium() -> None:
     if CHROMIUM.is_file():
         return
-    reason = f"Debian's chromium is not installed ({CHROMIUM} is missing): apt-get install chromium fonts-noto-cjk"
+    reason = (
+        f"Debian's chromium is not installed ({CHROMIUM} is missing): apt-get install chromium fonts-noto-cjk"
+    )
     if IN_CI:
         pytest.fail(f"CI is set but {reason}")
     pytest.skip(reason)
@@ -59,7 +61,7 @@ def browser():
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+    def log_message(self, format, *args):
         pass
 
 

@@ -32,13 +32,27 @@ from pathlib import Path
 
 from .errors import SearchError
 
-# lunr settings per language: Material's own defaults for zh-Hant and en (see
-# its partials/languages/*.html). English adds the zero-width space, which
-# Material puts between the words of any Han text it segments, such as a
-# Chinese name quoted in an English page.
+# lunr settings per language, from Material's defaults for zh-Hant and en (see
+# its partials/languages/*.html: which of lunr's pipeline functions to keep,
+# and the separator between words). The separators also split at punctuation,
+# as Material's own documentation recommends: with Material's `[\s\-]+`,
+# "Alimama," and "(Alimama)" are words of their own, rarer than "Alimama", and a
+# page scores by how many such spellings it happens to have. The zero-width
+# space is the one Material puts between the words of Han text it segments.
+# English also drops a possessive 's ("Porter's" is found as "Porter"), and
+# keeps a full stop inside a number (3.5).
+_PUNCTUATION = r"\s\u200b\-,:;!?()\[\]{}\"“”‘/|…—–"
 LUNR_SETTINGS: dict[str, dict] = {
-    "zh-Hant": {"lang": ["en"], "separator": r"[\s\u200b\u3000\-、。，．？！；]+", "pipeline": ["stemmer"]},
-    "en": {"lang": ["en"], "separator": r"[\s\u200b\-]+", "pipeline": ["stopWordFilter"]},
+    "zh-Hant": {
+        "lang": ["en"],
+        "separator": rf"[{_PUNCTUATION}\u3000、。，．？！；：「」『』（）《》〈〉【】・]+|\.(?!\d)",
+        "pipeline": ["stemmer"],
+    },
+    "en": {
+        "lang": ["en"],
+        "separator": rf"[{_PUNCTUATION}]+|\.(?!\d)|['’]s\b|['’](?!\w)",
+        "pipeline": ["stopWordFilter"],
+    },
 }
 
 

@@ -19,13 +19,12 @@ import yaml
 from .dictionary import HAN_RUN
 from .errors import SearchError
 
-
 # libyaml's loader when PyYAML has it: ten times faster, and this runs every build.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _load_yaml(path: Path) -> object:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (a safe loader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
 
 
 class SearchSettingsError(SearchError):

@@ -1,5 +1,4 @@
 import pytest
-
 from chaiqiang.material_patch import PATCHED, SELECTOR, MaterialPatchError, patch_alternate_lookup
 
 

@@ -1,0 +1,128 @@
+"""The Traditional dictionary: derived with OpenCC, trimmed without changing how jieba cuts."""
+
+from __future__ import annotations
+
+import marshal
+import os
+
+import jieba
+import pytest
+from chaiqiang.search import dictionary
+from chaiqiang.search.dictionary import (
+    PADDING_WORD,
+    DictionaryCache,
+    DictionaryError,
+    Lexicon,
+    derive,
+    dictionary_text,
+    han_runs,
+    parse_entries,
+    trim,
+)
+
+SIMPLIFIED = "资本 300 n\n市场 500 n\n两地 20 n\n干 10 v\n乾 5 v\n网络 80 n\n"
+
+
+def tokenizer(path, tmp_path):
+    tk = jieba.Tokenizer(str(path))
+    tk.tmp_dir = str(tmp_path)
+    tk.initialize()
+    return tk
+
+
+def to_traditional(text: str) -> str:
+    return text.translate(str.maketrans("资场两干乾网络", "資場兩幹幹網絡"))
+
+
+def to_taiwan(text: str) -> str:
+    return to_traditional(text).replace("網絡", "網路")
+
+
+def test_derive_lists_every_spelling_and_sums_words_that_merge():
+    lexicon = derive(SIMPLIFIED, [to_traditional, to_taiwan])
+    assert lexicon.freq["資本"] == 300
+    # 干 and 乾 both become 幹 in the first conversion: their frequencies add up.
+    assert lexicon.freq["幹"] == 10 + 5
+    # 网络 is spelled 網絡 by one conversion and 網路 by the other: listed under each.
+    assert lexicon.freq["網絡"] == 80 and lexicon.freq["網路"] == 80
+    assert lexicon.total == sum(lexicon.freq.values())
+
+
+def test_a_broken_dictionary_line_is_reported_with_its_number():
+    with pytest.raises(DictionaryError, match="line 2"):
+        parse_entries("资本 300 n\n市场\n")
+
+
+def test_trim_keeps_exactly_the_words_that_occur_in_the_text():
+    lexicon = Lexicon({"資本": 3, "市場": 5, "兩地": 2, "網路": 8, "本市": 1}, 19)
+    kept = trim(lexicon, han_runs("兩地資本市場，不是網絡。"))
+    assert kept == {"資本": 3, "市場": 5, "兩地": 2, "本市": 1}
+
+
+def test_the_trimmed_file_keeps_the_full_total():
+    text = dictionary_text({"資本": 3, "市場": 5}, total=100)
+    entries = dict(parse_entries(text))
+    assert entries[PADDING_WORD] == 92
+    assert sum(entries.values()) == 100
+
+
+def test_the_derived_dictionary_cuts_traditional_text_into_words(dictionary_cache, tmp_path):
+    sentences = ["兩地資本市場", "說明網站", "互聯互通", "工信部要求平臺解除封鎖"]
+    path = dictionary_cache.trimmed(han_runs(" ".join(sentences)))
+    tk = tokenizer(path, tmp_path)
+    assert ["|".join(tk.cut(s)) for s in sentences] == [
+        "兩地|資本|市場",
+        "說明|網站",
+        "互聯互通",
+        "工信部|要求|平臺|解除|封鎖",
+    ]
+
+
+def test_jiebas_own_dictionary_fails_on_the_same_text():
+    # Why the site derives its own: jieba's dictionary is Simplified (兩地資|本市|場).
+    tk = jieba.Tokenizer()
+    assert "資本" not in tk.lcut("兩地資本市場")
+
+
+def test_trimming_does_not_change_how_jieba_cuts_the_site(dictionary_cache, zh_runs, tmp_path):
+    lexicon = dictionary_cache.lexicon()
+    full = tmp_path / "full.txt"
+    full.write_text(dictionary_text(lexicon.freq, lexicon.total), encoding="utf-8")
+    trimmed = dictionary_cache.trimmed(set(zh_runs))
+    assert trimmed.stat().st_size < full.stat().st_size / 50
+    tk_full, tk_trimmed = tokenizer(full, tmp_path), tokenizer(trimmed, tmp_path)
+    differ = [run for run in set(zh_runs) if tk_full.lcut(run) != tk_trimmed.lcut(run)]
+    assert differ == []
+
+
+def test_the_cache_derives_once_and_then_reads_its_files(tmp_path, monkeypatch):
+    source = tmp_path / "dict.txt"
+    source.write_text(SIMPLIFIED, encoding="utf-8")
+    first = DictionaryCache(tmp_path / "cache", source=source)
+    path = first.trimmed({"兩地資本市場"})
+    assert "資本 300" in path.read_text(encoding="utf-8")
+    (derived,) = (tmp_path / "cache").glob("derived-*.marshal")
+    assert marshal.loads(derived.read_bytes())[1]["市場"] == 500
+
+    def no_derive(*args, **kwargs):
+        raise AssertionError("derived again")
+
+    monkeypatch.setattr(dictionary, "derive", no_derive)
+    again = DictionaryCache(tmp_path / "cache", source=source)
+    assert again.trimmed({"兩地資本市場"}) == path
+    # New text needs a new trimmed file, from the cached derived dictionary.
+    assert again.trimmed({"網路市場"}) != path
+
+
+def test_the_cache_keeps_only_the_newest_trimmed_files(tmp_path):
+    cache = DictionaryCache(tmp_path, source=tmp_path / "unused.txt", keep=3)
+    for i in range(6):
+        stale = tmp_path / f"trimmed-{i}.txt"
+        stale.write_text("x 1\n", encoding="utf-8")
+        os.utime(stale, ns=(i * 10**9, i * 10**9))
+    cache._prune()
+    assert sorted(p.name for p in tmp_path.glob("trimmed-*.txt")) == [
+        "trimmed-3.txt",
+        "trimmed-4.txt",
+        "trimmed-5.txt",
+    ]
