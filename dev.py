@@ -5,6 +5,11 @@
     python3 dev.py build   # static build into site/
     python3 dev.py test    # the whole test suite
     python3 dev.py bench   # build-time and page-weight benchmark
+    python3 dev.py release # the versioned release files in dist/ (clean tree, changelog entry)
+    python3 dev.py bundle  # the offline zip (works from file://) and its .sha256 in dist/
+    python3 dev.py pdf     # build, then the PDF edition of each language into dist/ (and site/)
+    python3 dev.py screenshots  # key pages at 390/1280 px, light/dark, into screenshots/
+    python3 dev.py lighthouse   # Lighthouse scores of the key pages against the thresholds
 
 Each command first makes `.venv/` and installs `requirements.lock` into it
 (hash-checked), and does so again only when the lock file changes.
@@ -42,12 +47,29 @@ def ensure_venv() -> None:
     STAMP.write_text(wanted + "\n")
 
 
+def source_date_epoch(repo: Path = ROOT) -> str | None:
+    """The last commit's time (seconds since 1970), or None without git or a commit."""
+    try:
+        proc = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=repo, capture_output=True, text=True, check=False
+        )
+    except OSError:
+        return None
+    epoch = proc.stdout.strip()
+    return epoch if proc.returncode == 0 and epoch.isdigit() else None
+
+
 def run(*args: str) -> int:
     env = dict(
         os.environ,
         PYTHONPATH=os.pathsep.join([str(ROOT / "hooks"), str(ROOT)]),
         NO_MKDOCS_2_WARNING="1",
     )
+    # Reproducible builds: the build date (sitemap, sitemap.xml.gz) is the last
+    # commit's, not the clock's. Without git or a commit it stays unset and
+    # MkDocs uses the current time; an explicit SOURCE_DATE_EPOCH wins.
+    if "SOURCE_DATE_EPOCH" not in env and (epoch := source_date_epoch()):
+        env["SOURCE_DATE_EPOCH"] = epoch
     return subprocess.call([str(BIN / "python"), *args], cwd=ROOT, env=env)
 
 
@@ -56,6 +78,11 @@ COMMANDS = {
     "build": lambda extra: run("-m", "mkdocs", "build", "--strict", "--clean", *extra),
     "test": lambda extra: run("-m", "pytest", *extra),
     "bench": lambda extra: run("-m", "tools.benchmark", *extra),
+    "release": lambda extra: run("-m", "tools.release", *extra),
+    "bundle": lambda extra: run("-m", "tools.bundle", *extra),
+    "pdf": lambda extra: run("-m", "tools.pdf_edition", *extra),
+    "screenshots": lambda extra: run("-m", "tools.screenshots", *extra),
+    "lighthouse": lambda extra: run("-m", "tools.lighthouse_check", *extra),
 }
 
 

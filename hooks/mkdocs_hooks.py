@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chaiqiang import reader, search
+from chaiqiang import headers, reader, search
+from chaiqiang import offline as offline_build
 from chaiqiang.citations import site as citations
 from chaiqiang.data import DataError, load_dataset
 from chaiqiang.downloads import write_downloads
@@ -102,10 +103,19 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
+    # The offline bundle's pages are files (about.html); they cite the hosted page (about/).
+    if offline_build.enabled(config.plugins):
+        page.canonical_url = offline_build.hosted_url(config.site_url, page.url)
     # "Cite this page" and the <head> metadata (overrides/chaiqiang/citations/).
     title = page.meta.get("title") or page.title
     context["citation"], context["citation_links"] = citations.for_page(
-        _state["meta"], _lang(page, config), title, page.canonical_url, page.file.src_uri, page.url
+        _state["meta"],
+        _lang(page, config),
+        title,
+        page.canonical_url,
+        page.file.src_uri,
+        page.url,
+        use_directory_urls=config.use_directory_urls,
     )
     return context
 
@@ -136,7 +146,11 @@ def on_env(env, config, files):
     if search.enabled():
         env.globals["search_lang_root"] = search.language_root(config.theme["language"])
     # Footer edition line, Open Graph, print header (overrides/partials/copyright.html).
-    env.globals["reader"] = reader.for_language(_state["meta"], config.theme["language"])
+    env.globals["reader"] = reader.for_language(
+        _state["meta"], config.theme["language"], use_directory_urls=config.use_directory_urls
+    )
+    # hreflang alternates name the hosted pages, also in the offline bundle (chaiqiang.offline).
+    env.filters["hosted_path"] = offline_build.hosted_path
     return env
 
 
@@ -158,9 +172,21 @@ def on_post_build(config):
             patch_alternate_lookup(Path(config.site_dir))
         except MaterialPatchError as exc:
             raise PluginError(str(exc)) from None
-    if _outer_pass(config) and search.enabled():
-        offline = config.plugins.get("material/offline")
+    # The offline bundle (mkdocs.offline.yml): search's iframe-worker shim, from node_modules/.
+    if _outer_pass(config) and offline_build.enabled(config.plugins):
         try:
-            search.finish(ROOT, Path(config.site_dir), offline=bool(offline and offline.config.enabled))
+            offline_build.install_shim(ROOT, Path(config.site_dir), config.extra.get("polyfills", []))
+        except offline_build.OfflineError as exc:
+            raise PluginError(str(exc)) from None
+    if _outer_pass(config) and search.enabled():
+        try:
+            search.finish(ROOT, Path(config.site_dir), offline=offline_build.enabled(config.plugins))
         except search.SearchError as exc:
+            raise PluginError(str(exc)) from None
+    # Last: the security headers' CSP hashes the inline scripts of the finished pages
+    # (for hosts; the offline bundle is read from file:// and has none).
+    if _outer_pass(config) and not offline_build.enabled(config.plugins):
+        try:
+            headers.write_headers(Path(config.site_dir))
+        except headers.HeadersError as exc:
             raise PluginError(str(exc)) from None

@@ -76,6 +76,14 @@ def built_site(tmp_path_factory) -> Path:
     return site_dir
 
 
+def pytest_collection_modifyitems(config, items):
+    # Every test that reads the article is marked `source`, so that a run without
+    # it (GitHub Actions without the SOURCE_ARTICLE secret) can leave them out.
+    for item in items:
+        if "source_dir" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.source)
+
+
 @pytest.fixture(scope="session")
 def source_dir() -> Path:
     """../shared/source, which holds the article. Never copied into the repository."""
@@ -84,3 +92,31 @@ def source_dir() -> Path:
             pytest.fail(f"CI is set but the source article is missing: {SHARED_SOURCE}")
         pytest.skip(f"the source article is not beside the repository ({SHARED_SOURCE} is absent)")
     return SHARED_SOURCE
+
+
+@dataclass(frozen=True)
+class OfflineBundle:
+    zip_path: Path
+    root: Path  # the zip, unzipped
+    rebuilt: Path  # a second build of the same sources, right after the first
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(tmp_path_factory) -> OfflineBundle:
+    """The offline zip (tools/bundle.py), built twice in a row and unzipped once.
+    No PDFs (its pdf_dir is empty), so the zip depends on the sources alone."""
+    import zipfile
+
+    from tools.bundle import BundleError, bundle
+
+    built = []
+    for name in ("bundle", "bundle-again"):
+        out = tmp_path_factory.mktemp(name)
+        try:
+            built.append(bundle(ROOT, out, pdf_dir=out, environ=dict(os.environ, SITE_URL="")))
+        except BundleError as exc:
+            pytest.fail(f"python3 dev.py bundle failed: {exc}")
+    root = tmp_path_factory.mktemp("bundle-unzipped")
+    with zipfile.ZipFile(built[0]) as archive:
+        archive.extractall(root)
+    return OfflineBundle(built[0], root, built[1])

@@ -81,7 +81,9 @@ def check(
                         impact=str(v.get("impact")),
                         help=v.get("help", ""),
                         targets=tuple(" ".join(map(str, n.get("target", []))) for n in nodes),
-                        summary=" ".join((nodes[0].get("failureSummary") or "").split())[:300] if nodes else "",
+                        summary=" ".join((nodes[0].get("failureSummary") or "").split())[:300]
+                        if nodes
+                        else "",
                     )
                 )
     finally:

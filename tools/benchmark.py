@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -30,9 +31,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def clean_build(site_dir: Path, env: dict[str, str] | None = None, pythonpath: tuple[str, ...] = ()) -> float:
+    return timed_build(site_dir, env, pythonpath)[0]
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_build(
+    site_dir: Path, env: dict[str, str] | None = None, pythonpath: tuple[str, ...] = ()
+) -> tuple[float, float]:
+    """A clean build's wall time and its CPU time (user + system), in seconds."""
     env = dict(os.environ, **(env or {}))
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     env["PYTHONPATH"] = os.pathsep.join([*pythonpath, str(ROOT / "hooks"), str(ROOT)])
+    cpu = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.run(
         [
@@ -52,10 +66,11 @@ def clean_build(site_dir: Path, env: dict[str, str] | None = None, pythonpath: t
         text=True,
     )
     elapsed = time.perf_counter() - start
+    cpu = _children_cpu() - cpu
     if proc.returncode != 0:
         sys.stderr.write(proc.stdout + proc.stderr)
         raise SystemExit(f"benchmark: the build failed (exit {proc.returncode})")
-    return elapsed
+    return elapsed, cpu
 
 
 def median_build(runs: int, env: dict[str, str] | None = None) -> tuple[float, list[float], Path]:
@@ -99,19 +114,19 @@ def jieba_blocker(directory: Path) -> Path:
     return directory
 
 
-def search_benchmark(runs: int) -> dict[str, list[float]]:
-    """Clean-build times per search mode, the modes interleaved run by run."""
+def search_benchmark(runs: int) -> dict[str, list[tuple[float, float]]]:
+    """Clean-build (wall, CPU) times per search mode, the modes interleaved run by run."""
     work = Path(tempfile.mkdtemp(prefix="bench-search-"))
     try:
         modes = search_modes(jieba_blocker(work / "blocker"))
         site_dir = work / "site"
         clean_build(site_dir)  # warm the dictionary cache and the file system
-        times: dict[str, list[float]] = {name: [] for name in modes}
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in modes}
         for _ in range(runs):
             for name, (env, pythonpath) in modes.items():
-                times[name].append(clean_build(site_dir, env, pythonpath))
+                times[name].append(timed_build(site_dir, env, pythonpath))
         times["with the pipeline, empty dictionary cache"] = [
-            clean_build(site_dir, {SEARCH_CACHE: str(work / f"cache-{i}")}) for i in range(max(1, runs // 3))
+            timed_build(site_dir, {SEARCH_CACHE: str(work / f"cache-{i}")}) for i in range(max(1, runs // 3))
         ]
         return times
     finally:
@@ -119,14 +134,19 @@ def search_benchmark(runs: int) -> dict[str, list[float]]:
 
 
 def report_search(runs: int) -> None:
+    """Wall time, and CPU time, which other work on the machine disturbs far less."""
     times = search_benchmark(runs)
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    print(f"search: clean builds, interleaved, {runs} runs each (median, min-max):")
+    wall = {name: statistics.median(t[0] for t in values) for name, values in times.items()}
+    cpu = {name: statistics.median(t[1] for t in values) for name, values in times.items()}
+    print(f"search: clean builds, interleaved, {runs} runs each; median wall (min-max), median CPU:")
     for name, values in times.items():
-        print(f"  {name:<44} {medians[name]:.2f} s ({min(values):.2f}-{max(values):.2f})")
-    names = list(times)
-    added = medians[names[0]] - medians[names[1]]
-    print(f"  the Chinese search pipeline adds {added:+.2f} s to a clean build (median against median)")
+        low, high = min(t[0] for t in values), max(t[0] for t in values)
+        print(f"  {name:<44} {wall[name]:.2f} s ({low:.2f}-{high:.2f}), CPU {cpu[name]:.2f} s")
+    with_it, without_it = list(times)[:2]
+    print(
+        f"  the Chinese search pipeline adds {wall[with_it] - wall[without_it]:+.2f} s wall, "
+        f"{cpu[with_it] - cpu[without_it]:+.2f} s CPU to a clean build (median against median)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,7 +156,9 @@ def main(argv: list[str] | None = None) -> int:
         "--search", action="store_true", help="also time builds with and without the Chinese search pipeline"
     )
     parser.add_argument(
-        "--data", action="store_true", help="also time the data hooks, and synthetic timelines of 100 to 10,000 events"
+        "--data",
+        action="store_true",
+        help="also time the data hooks, and synthetic timelines of 100 to 10,000 events",
     )
     args = parser.parse_args(argv)
     med, times, site_dir = median_build(args.runs)

@@ -19,6 +19,7 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
@@ -62,9 +63,9 @@ def gzipped(data: bytes) -> bytes:
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     compress = False
-    _cache: dict[Path, tuple[float, bytes]] = {}
+    _cache: ClassVar[dict[Path, tuple[float, bytes]]] = {}
 
-    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+    def log_message(self, format, *args):
         pass
 
     def end_headers(self):

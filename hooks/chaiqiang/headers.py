@@ -85,7 +85,7 @@ class _InlineParser(HTMLParser):
                 "javascript:"
             ):
                 self.found.problems.append(
-                    f"{self.where}: <{tag} {name}=\"javascript:…\">: the Content-Security-Policy blocks "
+                    f'{self.where}: <{tag} {name}="javascript:…">: the Content-Security-Policy blocks '
                     "javascript: URLs; use a script file"
                 )
         if tag == "script" and "src" not in attrs_map:

@@ -75,12 +75,14 @@ class Reader:
     site_url: str
     pdf_path: str  # relative to the site's root: use it with the `url` filter
     versions_path: str  # the language's Versions page, likewise
+    home_path: str  # the language's home page ("" or "en/"), as MkDocs's page.url
     og_locale: str
     og_alternate_locales: tuple[str, ...]
     t: dict[str, str]
 
 
-def for_language(meta: SiteMeta, lang: str) -> Reader:
+def for_language(meta: SiteMeta, lang: str, use_directory_urls: bool = True) -> Reader:
+    """The footer's context; without directory URLs (the offline bundle) pages are files (versions.html)."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: expected one of {', '.join(LANGUAGES)}")
     return Reader(
@@ -90,7 +92,8 @@ def for_language(meta: SiteMeta, lang: str) -> Reader:
         released=meta.released,
         site_url=meta.url,
         pdf_path=pdf_path(lang),
-        versions_path=f"{language_root(lang)}versions/",
+        versions_path=f"{language_root(lang)}{'versions/' if use_directory_urls else 'versions.html'}",
+        home_path=language_root(lang),
         og_locale=OG_LOCALES[lang],
         og_alternate_locales=tuple(OG_LOCALES[other] for other in LANGUAGES if other != lang),
         t=STRINGS[lang],

@@ -175,3 +175,11 @@ def test_links_to_outside_pages_are_allowed(tmp_path):
         },
     )
     assert check_site(site, URL) == []
+
+
+def test_a_link_to_a_file_made_after_the_build_is_not_broken(tmp_path):
+    """The PDF editions (`dev.py pdf`) come after the build; their links say so."""
+    pdf = '<a href="downloads/edition.pdf" data-artifact>PDF</a>'
+    assert check_site(make_site(tmp_path, **{"index.html": {"extra_body": pdf}}), URL) == []
+    unmarked = '<a href="downloads/edition.pdf">PDF</a>'
+    assert kinds(make_site(tmp_path / "b", **{"index.html": {"extra_body": unmarked}})) == {"broken-link"}

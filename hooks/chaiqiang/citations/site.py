@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from chaiqiang.render.links import Links
 from chaiqiang.site_meta import LANGUAGES, SiteMeta
 
 from . import page as page_mod
@@ -45,13 +46,27 @@ def relative(from_url: str, to_url: str) -> str:
     return "./" if rel == "." else rel + "/"
 
 
-def for_page(meta: SiteMeta, lang: str, title: str, canonical_url: str, src_uri: str, url: str):
-    """(PageCitation, links) for a page's template context."""
+def for_page(
+    meta: SiteMeta,
+    lang: str,
+    title: str,
+    canonical_url: str,
+    src_uri: str,
+    url: str,
+    use_directory_urls: bool = True,
+):
+    """(PageCitation, links) for a page's template context. `url` is the page's
+    site-relative URL; without directory URLs (the offline bundle) it is a file
+    (en/about.html) and so are the links."""
     ref = PageRef(lang, title, canonical_url, page_path(src_uri))
-    links = {
-        "cite": relative(url, site_path(lang, "cite.md")),
-        "versions": relative(url, site_path(lang, "versions.md")),
-    }
+    if use_directory_urls:
+        links = {
+            "cite": relative(url, site_path(lang, "cite.md")),
+            "versions": relative(url, site_path(lang, "versions.md")),
+        }
+    else:
+        here = Links(url, lang, use_directory_urls=False)
+        links = {"cite": here.page("cite"), "versions": here.page("versions")}
     return page_mod.page_citation(meta, ref), links
 
 

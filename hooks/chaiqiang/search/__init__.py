@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -45,7 +46,15 @@ def cache_dir(root: Path, environ: Mapping[str, str] | None = None) -> Path:
 
 
 def settings_of(root: Path) -> settings.Settings:
-    return settings.load_settings(root / "data" / "search.yaml", root / "data" / "glossary.yaml")
+    paths = (root / "data" / "search.yaml", root / "data" / "glossary.yaml")
+    stamps = tuple(p.stat().st_mtime_ns if p.exists() else None for p in paths)
+    return _settings(*paths, stamps)
+
+
+@functools.lru_cache(maxsize=4)
+def _settings(path: Path, glossary: Path, stamps: tuple) -> settings.Settings:
+    # Read once per build (prepare and finish both need them), again when a file changes.
+    return settings.load_settings(path, glossary)
 
 
 def prepare(root: Path, docs_dir: Path) -> Path:

@@ -18,6 +18,7 @@ as well) in a cache directory. Nothing generated here is ever committed.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import marshal
 import os
 import re
@@ -192,13 +193,13 @@ class DictionaryCache:
         return self.source
 
     def source_key(self) -> str:
-        import opencc
-
-        stat = self._source().stat()
-        version = getattr(opencc, "__version__", "")
-        return _digest(
-            str(FORMAT), str(self._source()), str(stat.st_size), str(stat.st_mtime_ns), version, *self.configs
-        )
+        """jieba's dictionary file and the installed OpenCC, by path, size and time (no import needed)."""
+        stamps = []
+        opencc = importlib.util.find_spec("opencc")
+        for path in (self._source(), Path(opencc.origin) if opencc and opencc.origin else None):
+            stat = path.stat() if path else None
+            stamps += [str(path), str(stat.st_size if stat else ""), str(stat.st_mtime_ns if stat else "")]
+        return _digest(str(FORMAT), *stamps, *self.configs)
 
     def lexicon(self) -> Lexicon:
         """The derived Traditional dictionary, from the cache or made (and cached) now."""

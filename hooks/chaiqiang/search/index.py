@@ -9,9 +9,9 @@ English one at en/search/search_index.json, with locations relative to en/.
 
 Each page's own entry (the one without #section) also gets a field `page`
 with the text of all its sections. Material ranks a page's own entry well
-above its sections (it multiplies their scores by 5 and by 2), so without it a
-page that mentions 淘口令 once in its opening lines outranks the page that
-explains it in three sections. With it, the page whose whole text is most
+above any section (it multiplies the one's score by 5, the other's by 2), so
+without it a page that mentions 淘口令 once in its opening lines outranks the
+page that explains it in three sections. With it, the page whose whole text is most
 about the query comes first, its sections below it; a section whose heading
 matches still outranks everything (Material weighs titles 1000 times). The
 field is not shown; the browser only searches it.

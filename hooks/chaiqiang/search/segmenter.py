@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .dictionary import DictionaryCache, han_runs
+from .errors import SearchError
 
 # The files whose text ends up in pages: Markdown, the data files that pages are
 # generated from, the templates and the Python that renders them.
@@ -51,7 +52,10 @@ def use_dictionary(dictionary: Path, words: Iterable[str], cache_dir: Path) -> N
     keeps it whole rather than cutting it into the dictionary words it is made
     of), or MIN_WORD_FREQ if that is more.
     """
-    import jieba
+    try:
+        import jieba
+    except ImportError as exc:
+        raise SearchError(f"search: jieba cannot be imported ({exc}); run `python3 dev.py build`") from exc
 
     # jieba logs its progress (and its cache's path) at DEBUG on stderr.
     jieba.setLogLevel(logging.WARNING)
