@@ -41,7 +41,9 @@ def test_every_event_is_on_the_timeline_in_date_order_with_its_datetime(built_si
 
 
 def test_the_same_event_anchor_in_both_languages(built_site):
-    zh = {li.get("id") for li in page(built_site, "zh-Hant", "timeline").xpath("//li[starts-with(@id,'evt-')]")}
+    zh = {
+        li.get("id") for li in page(built_site, "zh-Hant", "timeline").xpath("//li[starts-with(@id,'evt-')]")
+    }
     en = {li.get("id") for li in page(built_site, "en", "timeline").xpath("//li[starts-with(@id,'evt-')]")}
     assert zh == en
 

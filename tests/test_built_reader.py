@@ -8,9 +8,8 @@ import posixpath
 from pathlib import Path
 
 import pytest
-from lxml import html
-
 from chaiqiang import reader
+from lxml import html
 
 LANG_ROOTS = {"zh-Hant": "", "en": "en/"}
 

@@ -91,7 +91,8 @@ def report(build_median: float, runs: int = 5) -> None:
         dataset = load_dataset(data_dir)
         render = _median(
             lambda ds=dataset: [
-                expand("::: timeline\n", lang=lang, dataset=ds, page="timeline.md", url="timeline/") for lang in LANGS
+                expand("::: timeline\n", lang=lang, dataset=ds, page="timeline.md", url="timeline/")
+                for lang in LANGS
             ],
             3,
         )

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import copy
+import os
 import posixpath
 import re
 import shutil
@@ -33,6 +34,7 @@ import tempfile
 import unicodedata
 import zlib
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -402,6 +404,34 @@ def print_pdf(browser, base_url: str, lang: str, document: str, out: Path) -> No
         tab.pdf(path=str(out), prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
     finally:
         context.close()
+    pin_pdf_dates(out)
+
+
+PDF_NODE_ID = re.compile(rb"node\d{8}(?!\d)")
+PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) ?\(D:)(\d{14})([+-]\d\d'\d\d'|Z)?")
+
+
+def pin_pdf_dates(path: Path, environ: dict[str, str] | None = None) -> None:
+    """Chromium stamps the PDF with the clock; use SOURCE_DATE_EPOCH instead, so two
+    builds of one commit give the same bytes. Same-length replacement keeps the xref valid."""
+    data = path.read_bytes()
+    fixed = data
+    epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH")
+    if epoch:
+        stamp = datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y%m%d%H%M%S").encode()
+
+        def fix(m: re.Match[bytes]) -> bytes:
+            zone = m.group(3) or b""
+            zone = b"+00'00'" if len(zone) == 7 else (b"Z" if zone else b"")
+            return m.group(1) + stamp + zone
+
+        fixed = PDF_DATE.sub(fix, fixed)
+    # Tagged PDFs name structure elements after the renderer's DOM node counter, which
+    # depends on what the browser printed before; number them by first appearance.
+    order: dict[bytes, bytes] = {}
+    fixed = PDF_NODE_ID.sub(lambda m: order.setdefault(m.group(0), b"node%08d" % (len(order) + 1)), fixed)
+    assert len(fixed) == len(data)
+    path.write_bytes(fixed)
 
 
 def make_edition(browser, base_url: str, site_dir: Path, lang: str, out: Path) -> dict:

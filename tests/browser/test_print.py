@@ -28,7 +28,9 @@ def pdftotext(pdf: bytes, tmp_path) -> str:
         pytest.fail(f"CI is set but {reason}") if IN_CI else pytest.skip(reason)
     path = tmp_path / "print.pdf"
     path.write_bytes(pdf)
-    return subprocess.run([tool, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    return subprocess.run(
+        [tool, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
 
 
 @pytest.fixture
@@ -40,8 +42,12 @@ def printed(browser, site_server):
     def open_(path: str):
         tab.goto(site_server + path, wait_until="load")
         assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-        nav = tab.eval_on_selector_all(".md-sidebar--primary .md-nav__link", "els => els.map(e => e.textContent.trim())")
+        nav = tab.eval_on_selector_all(
+            ".md-sidebar--primary .md-nav__link", "els => els.map(e => e.textContent.trim())"
+        )
         tab.emulate_media(media="print")
+        # reader.js marks the links when the page turns to print.
+        tab.wait_for_function("document.querySelector('.md-content a[data-print-href]') !== null")
         return nav
 
     yield tab, open_

@@ -23,7 +23,8 @@ def test_every_term_is_on_the_glossary_page_in_both_languages(built_pages):
 
 def test_tooltips_use_the_definition_in_the_page_language(built_pages):
     definitions = {
-        lang: {" ".join(t[key]["definition"].split()) for t in TERMS} for lang, key in (("zh-Hant", "zh"), ("en", "en"))
+        lang: {" ".join(t[key]["definition"].split()) for t in TERMS}
+        for lang, key in (("zh-Hant", "zh"), ("en", "en"))
     }
     used = {"zh-Hant": 0, "en": 0}
     for (lang, rel), page in built_pages.items():

@@ -8,7 +8,23 @@ from tools.textcheck import MIN_RUN, article_text, han_only, shared_runs
 
 QUOTE_REPORT: list[tuple[str, str]] = []
 # Block elements: their text is checked block by block, never across two of them.
-BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "caption", "figcaption", "div")
+BLOCKS = (
+    "p",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "caption",
+    "figcaption",
+    "div",
+)
 
 
 def unquoted_text(page) -> tuple[str, list[str]]:

@@ -129,3 +129,26 @@ def test_each_section_starts_where_its_title_heads_a_page():
 
 def test_css_strings_are_quoted():
     assert css_string('拆牆 · "PDF" \\ 0.1.0') == '"拆牆 · \\"PDF\\" \\\\ 0.1.0"'
+
+
+def test_pdf_dates_come_from_source_date_epoch(tmp_path):
+    from tools.pdf_edition import pin_pdf_dates
+
+    pdf = tmp_path / "x.pdf"
+    original = b"<< /CreationDate (D:20261125171200+08'00') /ModDate (D:20261125171201+08'00') >>"
+    pdf.write_bytes(original)
+    pin_pdf_dates(pdf, environ={"SOURCE_DATE_EPOCH": "0"})
+    assert (
+        pdf.read_bytes()
+        == b"<< /CreationDate (D:19700101000000+00'00') /ModDate (D:19700101000000+00'00') >>"
+    )
+    assert len(pdf.read_bytes()) == len(original)
+
+
+def test_pdf_structure_ids_are_numbered_by_appearance(tmp_path):
+    from tools.pdf_edition import pin_pdf_dates
+
+    pdf = tmp_path / "x.pdf"
+    pdf.write_bytes(b"/ID (node00001132) /ID (node00000987) /K (node00001132)")
+    pin_pdf_dates(pdf, environ={})
+    assert pdf.read_bytes() == b"/ID (node00000001) /ID (node00000002) /K (node00000001)"

@@ -1,9 +1,10 @@
-/* Reader helpers (chaiqiang.reader), no libraries.
+/* Reader helpers (chaiqiang.reader), no libraries, nothing done on load that
+ * a reader does not need then.
  *
- * 1. Printed pages show where links go: every link in the page's text gets
- *    data-print-href, its address on the published site (resolved against the
- *    page's canonical URL, so a page read offline still prints real addresses);
- *    reader.css prints it after the link on paper only.
+ * 1. Printed pages show where links go: when the page is printed, every link in
+ *    the page's text gets data-print-href, its address on the published site
+ *    (resolved against the page's canonical URL, so a page read offline still
+ *    prints real addresses); reader.css prints it after the link on paper only.
  * 2. Material gives each code block's copy button a <nav> of its own; several
  *    unnamed navigation landmarks on one page confuse screen-reader users, and
  *    a copy button is no navigation: those navs get role="none".
@@ -11,7 +12,13 @@
 (function () {
   "use strict";
 
+  var printReady = false;
+
   function printHrefs() {
+    if (printReady) {
+      return;
+    }
+    printReady = true;
     var canonical = document.querySelector('link[rel="canonical"]');
     var base = canonical ? canonical.href : location.href;
     var links = document.querySelectorAll(".md-content a[href]");
@@ -26,24 +33,52 @@
       } catch (e) {
         return;
       }
-      if (a.textContent.trim() === url || a.textContent.trim() === href) {
+      var text = a.textContent.trim();
+      if (text === url || text === href) {
         return; // the link's text already is its address
       }
       a.setAttribute("data-print-href", url);
     });
   }
 
-  function unnameCodeNavs() {
-    var navs = document.querySelectorAll("nav.md-code__nav:not([role])");
-    Array.prototype.forEach.call(navs, function (nav) {
-      nav.setAttribute("role", "none");
-    });
+  window.addEventListener("beforeprint", printHrefs);
+  if (window.matchMedia) {
+    // Print previews and headless printing switch the media without "beforeprint".
+    var print = window.matchMedia("print");
+    var onChange = function (event) {
+      if (event.matches) {
+        printHrefs();
+      }
+    };
+    if (print.addEventListener) {
+      print.addEventListener("change", onChange);
+    } else if (print.addListener) {
+      print.addListener(onChange);
+    }
   }
 
-  printHrefs();
-  unnameCodeNavs();
-  // Material adds the code blocks' buttons after load.
-  if ("MutationObserver" in window) {
-    new MutationObserver(unnameCodeNavs).observe(document.body, { childList: true, subtree: true });
+  function unname(nav) {
+    if (!nav.hasAttribute("role")) {
+      nav.setAttribute("role", "none");
+    }
+  }
+
+  // Material adds the buttons to each code block after load: watch the code
+  // blocks only, and only on pages that have any.
+  var blocks = document.querySelectorAll("pre");
+  if (blocks.length && "MutationObserver" in window) {
+    var observer = new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        Array.prototype.forEach.call(record.addedNodes, function (node) {
+          if (node.nodeType === 1 && node.matches("nav.md-code__nav")) {
+            unname(node);
+          }
+        });
+      });
+    });
+    Array.prototype.forEach.call(blocks, function (pre) {
+      observer.observe(pre, { childList: true });
+      Array.prototype.forEach.call(pre.querySelectorAll("nav.md-code__nav"), unname);
+    });
   }
 })();

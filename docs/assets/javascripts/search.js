@@ -11,10 +11,12 @@
  * This script adds one character after each run of Han characters that starts
  * with a word of the index, before the query reaches the worker. Material then
  * looks at every piece up to the run's real end and drops the added character,
- * which is never part of a piece. A run that no word starts (a word still
- * being typed, such as 淘口) is left alone: Material then searches it as the
- * start of a word, as before. If Material stops ignoring the last character,
- * the added one is dropped all the same, and this script changes nothing.
+ * which is never part of a piece. A run that no word starts (the first
+ * characters of a word still being typed) is left alone: Material then
+ * searches it as the start of a word, as before. If Material stops ignoring
+ * the last character, the added one is dropped all the same, and this script
+ * changes nothing. The index's words are read on the first query, not while
+ * the page loads.
  *
  * The messages are those of Material's documented worker interface: the
  * index (SETUP, 0) and each query (QUERY, 2). The script only reads the index
@@ -31,6 +33,7 @@
 
   var words = new Set()
   var longest = 0
+  var unread = null /* the index, until the first query needs its words */
 
   function learn(index) {
     words = new Set()
@@ -56,6 +59,10 @@
   }
 
   function rewrite(query) {
+    if (unread) {
+      learn(unread)
+      unread = null
+    }
     return query.replace(HAN_RUN, function (run) {
       return startsWithWord(run) ? run + FILLER : run
     })
@@ -67,7 +74,8 @@
   Worker.prototype.postMessage = function (message) {
     var args = Array.prototype.slice.call(arguments)
     if (message && message.type === SETUP && message.data && message.data.docs) {
-      learn(message.data)
+      /* Read the words on the first query, not while the page loads. */
+      unread = message.data
     } else if (message && message.type === QUERY && typeof message.data === "string") {
       args[0] = { type: QUERY, data: rewrite(message.data) }
     }
