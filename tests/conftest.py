@@ -120,3 +120,20 @@ def offline_bundle(tmp_path_factory) -> OfflineBundle:
     with zipfile.ZipFile(built[0]) as archive:
         archive.extractall(root)
     return OfflineBundle(built[0], root, built[1])
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Report the marked quotations of the source article that the own-words test found."""
+    from tests.content.test_own_words import QUOTE_REPORT
+
+    if not QUOTE_REPORT:
+        return
+    from tools.textcheck import han_only
+
+    lengths = sorted(n for n in (len(han_only(q)) for _, q in QUOTE_REPORT) if n)
+    terminalreporter.write_sep("-", "marked quotations (own-words check)")
+    terminalreporter.write_line(
+        f"{len(QUOTE_REPORT)} marked quotations on {len({w for w, _ in QUOTE_REPORT})} pages; "
+        f"{len(lengths)} in Chinese, length in Han characters: max {lengths[-1] if lengths else 0}, "
+        f"median {lengths[len(lengths) // 2] if lengths else 0}"
+    )

@@ -63,6 +63,7 @@ def gzipped(data: bytes) -> bytes:
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     compress = False
+    extra_headers: ClassVar[dict[str, str]] = {}
     _cache: ClassVar[dict[Path, tuple[float, bytes]]] = {}
 
     def log_message(self, format, *args):
@@ -70,6 +71,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def end_headers(self):
         self.send_header("Cache-Control", "no-cache")
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
         super().end_headers()
 
     def send_head(self):
@@ -97,9 +100,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(root: Path, compress: bool = False) -> Iterator[str]:
-    """The directory at http://127.0.0.1:<port>/ (its root as the site's root) until the block ends."""
-    handler_class = type("Handler", (_Handler,), {"compress": compress, "_cache": {}})
+def serve(root: Path, compress: bool = False, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """The directory at http://127.0.0.1:<port>/ (its root as the site's root) until the block ends,
+    gzipped when `compress`, with `headers` added to every response."""
+    handler_class = type(
+        "Handler", (_Handler,), {"compress": compress, "extra_headers": dict(headers or {}), "_cache": {}}
+    )
     handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -9,16 +9,14 @@ console error and no script error, and Material's inline scripts must have run.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from chaiqiang.headers import FILE_NAME, parse
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tools.browser import serve
 
 # Records the violations a document reports, before any of its own scripts run.
 RECORDER = """
@@ -30,41 +28,13 @@ document.addEventListener("securitypolicyviolation", (e) => {
 """
 
 
-class _HeadersHandler(http.server.SimpleHTTPRequestHandler):
-    def __init__(self, *args, headers_to_send: dict[str, str], **kwargs):
-        self.headers_to_send = headers_to_send
-        super().__init__(*args, **kwargs)
-
-    def end_headers(self):
-        for name, value in self.headers_to_send.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, format, *args):
-        pass
-
-
-@contextmanager
-def serve(site: Path, headers: dict[str, str]) -> Iterator[str]:
-    handler = functools.partial(_HeadersHandler, directory=str(site), headers_to_send=headers)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
 def site_headers(site: Path) -> dict[str, str]:
     return parse((site / FILE_NAME).read_text(encoding="utf-8"))["/*"]
 
 
 @pytest.fixture(scope="module")
 def csp_site(built_site) -> Iterator[str]:
-    with serve(built_site, site_headers(built_site)) as url:
+    with serve(built_site, headers=site_headers(built_site)) as url:
         yield url
 
 
@@ -178,6 +148,6 @@ def test_the_check_sees_a_violation(tab, built_site):
     headers["Content-Security-Policy"] = "; ".join(
         "script-src 'self'" if d.startswith("script-src") else d for d in csp
     )
-    with serve(built_site, headers) as url:
+    with serve(built_site, headers=headers) as url:
         tab.goto(url)
         assert any(v.startswith("script-src-elem blocked inline in ") for v in tab.problems())
