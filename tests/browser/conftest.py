@@ -16,17 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import IN_CI
-from tools.browser import serve
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from tools.browser import CHROMIUM, chromium, serve
 
 
 def pytest_collection_modifyitems(config, items):
@@ -50,12 +40,8 @@ def _need_chromium() -> None:
 @pytest.fixture(scope="session")
 def browser():
     _need_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="session")

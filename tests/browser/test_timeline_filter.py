@@ -4,9 +4,6 @@ URL, come back to it, follow an #evt-… link, and read it all without JavaScrip
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,14 +13,11 @@ from chaiqiang.render.common import RenderContext
 from chaiqiang.render.links import Links
 from chaiqiang.render.timeline import render_timeline
 
+from tools.browser import serve
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "docs" / "assets" / "javascripts" / "timeline-filter.js"
 EVENTS = "li[data-actors][data-kind]"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -40,15 +34,8 @@ def timeline_url(tmp_path_factory) -> Iterator[str]:
         f'<body><article class="md-typeset">{render_timeline(ctx)}</article></body></html>'
     )
     (page_dir / "index.html").write_text(html, encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/en/timeline/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(site) as base_url:
+        yield base_url + "en/timeline/"
 
 
 def visible_ids(page) -> list[str]:
