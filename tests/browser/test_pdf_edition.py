@@ -15,8 +15,8 @@ import pytest
 from chaiqiang import reader
 from lxml import html
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import IN_CI
+from tools.browser import CHROMIUM, CHROMIUM_ARGS
 from tools.pdf_edition import (
     CJK,
     EDITION_PAGES,
