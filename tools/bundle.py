@@ -43,6 +43,8 @@ from chaiqiang import reader  # noqa: E402
 from chaiqiang.citations import page as citation_page  # noqa: E402
 from chaiqiang.site_meta import LANGUAGES, SiteMeta, SiteMetaError, load_site_meta  # noqa: E402
 
+from dev import source_date_epoch  # noqa: E402  (the one place that reads the commit date)
+
 PROJECT = "chaiqiang"
 CONFIG = "mkdocs.offline.yml"
 README = "README.txt"
@@ -66,17 +68,6 @@ def zip_name(version: str) -> str:
 # --- the build date -------------------------------------------------------------------
 
 
-def last_commit_epoch(root: Path) -> int | None:
-    try:
-        proc = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False
-        )
-    except OSError:
-        return None
-    out = proc.stdout.strip()
-    return int(out) if proc.returncode == 0 and out.isdigit() else None
-
-
 def build_epoch(root: Path, meta: SiteMeta, environ: Mapping[str, str]) -> int:
     """SOURCE_DATE_EPOCH, else the last commit's time, else the release date (00:00 UTC)."""
     value = environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -84,7 +75,8 @@ def build_epoch(root: Path, meta: SiteMeta, environ: Mapping[str, str]) -> int:
         if not value.isdigit():
             raise BundleError(f"SOURCE_DATE_EPOCH must be seconds since 1970, not {value!r}")
         return int(value)
-    epoch = last_commit_epoch(root)
+    commit = source_date_epoch(root)
+    epoch = int(commit) if commit else None
     if epoch is not None:
         return epoch
     released = dt.date.fromisoformat(meta.released)
