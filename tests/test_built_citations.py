@@ -115,16 +115,20 @@ def test_every_page_has_a_cite_box_with_every_format(parsed):
         assert summary == ("引用本頁" if lang == "zh-Hant" else "Cite this page"), path
         blocks = box.xpath(".//div[@data-format]")
         assert [b.get("data-format") for b in blocks] == STYLE_ORDER[lang], path
-        texts = {b.get("data-format"): b.xpath(".//pre/code")[0].text_content() for b in blocks}
+        texts = {b.get("data-format"): b.xpath(".//pre")[0].text_content() for b in blocks}
         for key in ("gb-t-7714", "apa", "mla", "chicago", "ris"):
             assert canonical in texts[key], f"{path}: {key} does not cite {canonical}"
         (csl,) = json.loads(texts["csl-json"])
         assert csl["URL"] == canonical and csl["language"] == lang, path
         (entry,) = bibtexparser.parse_string(texts["bibtex"]).entries
         assert entry.fields_dict["url"].value == canonical, path
-        # Every format has a preview (the styles) or not (exports), and a code block to copy.
+        # Every format has a preview (the styles) or not (exports), and a text with a copy
+        # button aimed at it (unique ids, so the button copies this format and no other).
         for block in blocks:
-            assert block.xpath(".//pre/code"), f"{path}: {block.get('data-format')} has nothing to copy"
+            (pre,) = block.xpath(".//pre[@id]")
+            (button,) = block.xpath(".//button[@data-clipboard-target]")
+            assert button.get("data-clipboard-target") == "#" + pre.get("id"), path
+            assert len(tree.xpath(f"//*[@id='{pre.get('id')}']")) == 1, path
 
 
 def test_the_cite_page_shows_every_kind_of_example(parsed, meta):
@@ -137,7 +141,7 @@ def test_the_cite_page_shows_every_kind_of_example(parsed, meta):
         assert by_kind["section"].xpath(".//a/@href")[0].endswith("/story/blocking-war/#prisoners-dilemma")
         assert by_kind["event"].xpath(".//a/@href")[0].endswith("/timeline/#evt-2013-taobao-blocks-wechat")
         assert by_kind["figure"].xpath(".//a/@href")[0].endswith("/figures/#fig-wechat-mau-2024-06")
-        as_cited = by_kind["as-cited-in"].xpath(".//pre/code")[0].text_content()
+        as_cited = by_kind["as-cited-in"].xpath(".//pre")[0].text_content()
         assert as_cited.startswith(
             f"({meta.source.author['zh-Hant' if path.startswith('cite') else 'en']}, 2025, as cited in "
         )

@@ -63,7 +63,11 @@ def test_the_box_shows_every_format_with_preview_and_copy_block(meta, refs):
     ]
     apa = tree.xpath("//div[@data-format='apa']")[0]
     assert apa.xpath(".//p//i/text()") == [refs["en"].title]
-    assert apa.xpath(".//pre/code")[0].text_content() == citation.formats[0].text
+    assert apa.xpath(".//pre")[0].text_content() == citation.formats[0].text
+    # Its copy button names the format and targets that text.
+    (button,) = apa.xpath(".//button")
+    assert button.text_content() == "Copy APA 7th ed."
+    assert button.get("data-clipboard-target") == "#" + apa.xpath(".//pre/@id")[0]
     assert "version 1.1.0" in tree.text_content() and "10 December 2026" in tree.text_content()
     assert tree.xpath("//a/@href") == ["../../cite/", "../../versions/"]
 
@@ -77,5 +81,5 @@ def test_an_example_escapes_what_it_shows(meta):
     )
     assert "<script" not in out
     assert (
-        html.fromstring(out).xpath("//div[@data-format='csl-json']//code")[0].text_content().startswith("[")
+        html.fromstring(out).xpath("//div[@data-format='csl-json']//pre")[0].text_content().startswith("[")
     )

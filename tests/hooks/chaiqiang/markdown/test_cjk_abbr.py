@@ -25,3 +25,19 @@ def test_definition_text_is_escaped_in_the_attribute():
     out = render("GMV rose.", [("GMV", 'value "with" <b>markup</b>\nacross lines')])
     assert "<b>" not in out
     assert "across lines" in out
+
+
+def test_a_term_is_glossed_at_its_first_mention_in_each_section():
+    text = (
+        "淘口令一出，淘口令就被封。\n\n"
+        "再說一次淘口令，也談 MAU。\n\n"
+        "## 下一節\n\n"
+        "這裡的淘口令是本節第一次出現，MAU 也是。MAU 再出現就不加註。\n"
+    )
+    out = render(text, [("淘口令", "口令"), ("MAU", "monthly users")])
+    first, second = out.split("<h2")
+    assert first.count("<abbr") == 2 and first.count('title="口令"') == 1
+    assert second.count('title="口令"') == 1 and second.count('title="monthly users"') == 1
+    # The unglossed mentions keep their words, in order.
+    assert "淘口令</abbr>一出，淘口令就被封。" in first
+    assert "也是。MAU 再出現就不加註。" in second
