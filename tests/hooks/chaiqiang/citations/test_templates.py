@@ -80,6 +80,4 @@ def test_an_example_escapes_what_it_shows(meta):
         .render(example=shown, lang="en", prefix="cite-ex-1")
     )
     assert "<script" not in out
-    assert (
-        html.fromstring(out).xpath("//div[@data-format='csl-json']//pre")[0].text_content().startswith("[")
-    )
+    assert html.fromstring(out).xpath("//div[@data-format='csl-json']//pre")[0].text_content().startswith("[")
