@@ -59,6 +59,25 @@ def test_every_figure_is_in_a_table_row_on_the_figures_page(built_site):
             assert svg.get("aria-labelledby")
 
 
+def test_every_page_with_status_badges_explains_them_before_the_first(built_site):
+    """A reader meets "reported" (網傳) with its meaning above it, on every page that uses it."""
+    pages = 0
+    for path in sorted(built_site.rglob("*.html")):
+        tree = html.fromstring(path.read_bytes())
+        badges = tree.xpath("//article//span[contains(@class,'cq-status')]")
+        if not badges:
+            continue
+        pages += 1
+        legends = tree.xpath("//article//p[@class='cq-legend']")
+        assert legends, f"{path.relative_to(built_site)}: status badges without a legend"
+        first_badge = badges[0]
+        assert first_badge in legends[0].iter(), (
+            f"{path.relative_to(built_site)}: a badge comes before the legend"
+        )
+    # The timeline and the figures page, in both languages (and the offline-style pages if any).
+    assert pages >= 4
+
+
 def test_the_value_is_formatted_for_the_language(built_site):
     assert "13.71 億" in page(built_site, "zh-Hant", "figures").text_content()
     assert "1.371 billion" in page(built_site, "en", "figures").text_content()

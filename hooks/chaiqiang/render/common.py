@@ -31,7 +31,7 @@ class RenderContext:
         return {"text": dates.format_date(value, self.lang), "datetime": dates.datetime_attr(value)}
 
     def status(self, status: str) -> dict[str, str]:
-        return {"id": status, "label": self.t[f"status.{status}"], "help": self.t[f"status.{status}.help"]}
+        return {"id": status, "label": self.t[f"status.{status}"]}
 
     def actors(self, ids: list[str]) -> list[dict[str, str]]:
         return [{"id": i, "name": self.pick(self.dataset.actors[i].names)} for i in ids]

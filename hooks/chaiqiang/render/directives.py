@@ -11,6 +11,7 @@
     ::: five-forces              the five-forces table
     ::: actors                   every actor with both names
     ::: downloads timeline|figures
+    ::: status-legend            what the status badges mean
 
 Lines inside fenced code blocks are left alone, so pages can show the syntax.
 """
@@ -33,6 +34,7 @@ from .lang import LANGS
 from .links import Links
 from .models import render_dilemma, render_five_forces
 from .sources import render_sources
+from .status import render_status_legend
 from .timeline import render_timeline
 
 
@@ -64,6 +66,7 @@ DIRECTIVES: dict[str, Directive] = {
     "five-forces": Directive(lambda c, a: render_five_forces(c), "none"),
     "actors": Directive(lambda c, a: render_actors(c), "none"),
     "downloads": Directive(render_downloads, "required", "download", lambda d: downloads_.DOWNLOADS),
+    "status-legend": Directive(lambda c, a: render_status_legend(c), "none"),
 }
 
 LINE = re.compile(r"^:::(?P<rest>.*?)\s*$")

@@ -1,0 +1,10 @@
+"""The status legend: what "confirmed" and "reported" (網傳) mean."""
+
+from __future__ import annotations
+
+from .common import RenderContext
+from .env import render
+
+
+def render_status_legend(ctx: RenderContext) -> str:
+    return render("status_legend.html", t=ctx.t)
