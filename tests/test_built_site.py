@@ -75,3 +75,15 @@ def test_no_theme_font_is_fetched(built_site):
     for page in (built_site / "index.html", built_site / "en" / "index.html"):
         text = page.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text
+
+
+def test_every_script_waits_until_the_text_is_on_screen(built_site):
+    # A script file that blocks the parser at the end of the body runs before the
+    # browser paints the article: readers on slow phones stared at a bare header.
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        for script in parse(page).xpath("//script[@src]"):
+            assert script.get("defer") is not None, (
+                f"{page.relative_to(built_site)}: {script.get('src')} is not deferred"
+            )
