@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from lxml import html
 
 from tools.textcheck import S2TW_FALSE_POSITIVES, orthography_findings
 
@@ -26,6 +28,65 @@ def test_built_zh_hant_pages_pass_s2tw(built_pages):
     for (lang, rel), page in built_pages.items():
         if lang == "zh-Hant":
             findings += orthography_findings(page.text(), f"built zh-Hant page /{rel}")
+    assert findings == [], "\n".join(map(str, findings))
+
+
+# Attributes whose words a reader sees or hears: tooltips, landmark and button
+# names, the search box, image descriptions.
+READ_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "content")
+
+
+def interface_text(tree: html.HtmlElement) -> str:
+    """Everything of a built page a reader meets besides the article: header, nav,
+    footer, labels and tooltips, and Material's UI strings (search messages and
+    the copy button's) in its page configuration."""
+    parts = [tree.xpath("string(//body)")]
+    for attr in READ_ATTRIBUTES:
+        parts += tree.xpath(
+            f"//body//@{attr} | //head/meta[@name='description' or starts-with(@property, 'og:')]/@{attr}"
+        )
+    for config in tree.xpath("//script[@id='__config']/text()"):
+        parts += json.loads(config)["translations"].values()
+    return "\n".join(parts)
+
+
+def test_the_whole_zh_hant_page_is_in_taiwan_usage(built_site):
+    pages = [p for p in sorted(built_site.rglob("*.html")) if not p.relative_to(built_site).parts[0] == "en"]
+    assert len(pages) > 10
+    findings = []
+    for page in pages:
+        tree = html.fromstring(page.read_bytes())
+        findings += orthography_findings(interface_text(tree), f"built /{page.relative_to(built_site)}")
+    assert findings == [], "\n".join(map(str, findings))
+
+
+def test_interface_text_reaches_labels_tooltips_and_search_messages():
+    # Material 9.8.2's own zh-Hant strings had 个 in a search message and 脚 in the
+    # footer's landmark name: both are out of the article's text.
+    page = html.fromstring(
+        '<html><head><meta name="description" content="說明"></head><body><p>頁</p>'
+        '<footer aria-label="頁脚"></footer>'
+        '<script id="__config" type="application/json">'
+        '{"translations": {"search.result.one": "找到 1 个符合條件的結果"}}</script></body></html>'
+    )
+    messages = " ".join(f.message for f in orthography_findings(interface_text(page), "sample"))
+    assert "'脚' should be '腳'" in messages and "'个' should be '個'" in messages
+
+
+def test_the_theme_strings_override_covers_every_material_string():
+    # A key missing from overrides/partials/languages/zh-Hant.html would fall back
+    # to Material's English string.
+    import re
+
+    import material
+
+    ours = (ROOT / "overrides" / "partials" / "languages" / "zh-Hant.html").read_text(encoding="utf-8")
+    theirs = (
+        Path(material.__file__).parent / "templates" / "partials" / "languages" / "zh-Hant.html"
+    ).read_text(encoding="utf-8")
+    key = re.compile(r'^\s*"([\w.]+)":', re.M)
+    assert set(key.findall(ours)) == set(key.findall(theirs))
+    findings = orthography_findings(ours, "overrides/partials/languages/zh-Hant.html")
     assert findings == [], "\n".join(map(str, findings))
 
 
