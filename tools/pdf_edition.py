@@ -16,7 +16,9 @@ footer links to it (chaiqiang.reader.pdf_path: downloads/ under the language's
 root), so a deploy is `python3 dev.py pdf` and then publishing site/.
 
 Needs Debian's chromium, fonts-noto-cjk (without it Chinese prints as empty
-boxes: the tool checks the PDF's fonts and stops) and poppler-utils.
+boxes: the tool stops and says so) and poppler-utils. The Chinese is set in
+Noto Sans CJK TC, subset to the edition's characters and given TrueType
+outlines (tools/cjk_truetype.py), so the PDF embeds it as a named font.
 """
 
 from __future__ import annotations
@@ -24,10 +26,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import copy
+import functools
 import os
 import posixpath
 import re
 import shutil
+import string
 import subprocess
 import sys
 import tempfile
@@ -49,6 +53,7 @@ from chaiqiang import reader  # noqa: E402
 from chaiqiang.site_meta import LANGUAGES, load_site_meta  # noqa: E402
 
 from tools.browser import chromium, serve  # noqa: E402
+from tools.cjk_truetype import Face, write_faces  # noqa: E402
 
 # What the edition holds, in order: paths under docs/<language>/.
 EDITION_PAGES = (
@@ -73,6 +78,8 @@ DROP_CLASSES = (
     "cq-filter",
     "cq-permalink",
 )
+# Blocks that a heading must stay on the same page with (short, and kept whole).
+KEEP_WITH_HEADING = ("cq-chart", "cq-figures")
 ID_REF_ATTRS = ("for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers", "list")
 URL_REF = re.compile(r"url\(#([^)]+)\)")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -137,6 +144,20 @@ def _resolve(from_url: str, href: str) -> tuple[str, str]:
     if path == ".":
         path = ""
     return path, unquote(parts.fragment)
+
+
+def keep_headings_with_blocks(article: html.HtmlElement) -> None:
+    """Put a heading and the chart or table after it into one unbreakable box.
+    break-after: avoid on the heading is not enough: Chromium leaves the heading
+    at the foot of a page when the block after it, kept whole, does not fit."""
+    for heading in list(article.iter("h2", "h3")):
+        block = heading.getnext()
+        classes = (block.get("class") or "").split() if block is not None else []
+        if any(name in classes for name in KEEP_WITH_HEADING):
+            box = html.Element("div", {"class": "cq-pdf-keep"})
+            heading.addprevious(box)
+            box.append(heading)  # lxml moves the element, with its tail
+            box.append(block)
 
 
 def extract_section(
@@ -206,6 +227,7 @@ def extract_section(
                 el.set(attr, asset_base + path)
         if el.tag in ("img", "source") and el.get("srcset"):
             el.attrib.pop("srcset")
+    keep_headings_with_blocks(article)
     heading = article.find(".//h1")
     if heading is None:
         raise EditionError(f"{page} ({lang}): the built page has no <h1>")
@@ -263,7 +285,7 @@ _BFRANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>"
 
 @dataclass(frozen=True)
 class PdfFont:
-    name: str  # the BaseFont, or "" for Chromium's Type 3 fonts, which have none
+    name: str  # the BaseFont, or "" for Type 3 fonts, which have none
     subtype: str
     embedded: bool
     cjk_chars: frozenset[str]  # the Chinese characters its ToUnicode map gives glyphs for
@@ -282,10 +304,9 @@ def _unified(char: str) -> str:
 def pdf_fonts(pdf: Path) -> list[PdfFont]:
     """The fonts of a PDF as Chromium (Skia) writes it: uncompressed objects, Flate streams.
 
-    pdffonts names Chromium's embedding of an OpenType/CFF font such as Noto Sans
-    CJK only "[none] Type 3"; which characters a font draws tells more: with no
-    Chinese font installed, Chinese prints as empty boxes, all one glyph, and a
-    font maps at most one Chinese character."""
+    Which characters a font draws tells more than its name: with no Chinese font
+    installed, Chinese prints as empty boxes, all one glyph, and a font maps at
+    most one Chinese character."""
     data = pdf.read_bytes()
     objects = {int(m.group(1)): m.group(2) for m in _OBJ.finditer(data)}
 
@@ -347,8 +368,16 @@ def css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
+def font_url(base_url: str, face: Face) -> str:
+    return base_url + "__edition__/fonts/" + face.path.name
+
+
 def compose(
-    site_dir: Path, lang: str, base_url: str, page_numbers: list[int] | None
+    site_dir: Path,
+    lang: str,
+    base_url: str,
+    page_numbers: list[int] | None,
+    faces: tuple[Face, ...] = (),
 ) -> tuple[str, list[Section]]:
     meta = load_site_meta(ROOT / "data" / "site.yaml")
     r = reader.for_language(meta, lang)
@@ -383,6 +412,7 @@ def compose(
         url=meta.url + reader.language_root(lang),
         license=r.t["license"],
         stylesheets=stylesheets,
+        fonts=[{"family": f.family, "weight": f.weight, "url": font_url(base_url, f)} for f in faces],
         running_head=Markup(css_string(running_head(r))),
         sections=sections,
     )
@@ -393,14 +423,60 @@ def running_head(r: reader.Reader) -> str:
     return f"{r.title} · {r.t['pdf_edition']} {r.version}"
 
 
-def print_pdf(browser, base_url: str, lang: str, document: str, out: Path) -> None:
+def document_characters(document: str) -> str:
+    """Every character the printed document may draw: its text (the running head is in
+    its <style>), its attributes (print CSS shows link targets) and printable ASCII
+    (page numbers)."""
+    tree = html.fromstring(document)
+    attributes = "".join(v for el in tree.iter() if isinstance(el.tag, str) for v in el.attrib.values())
+    return "".join(sorted(set(tree.text_content() + attributes + string.printable)))
+
+
+def _fulfill_font(face: Face, route) -> None:
+    route.fulfill(path=str(face.path), content_type="font/ttf")
+
+
+# The edition's text width: A4 less the margins of edition.html's @page, in CSS px.
+PAGE_TEXT_WIDTH = round((210 - 2 * 17) / 25.4 * 96)
+# The outermost elements of the text that reach past its right edge, as [px, text].
+WIDER_THAN_PAGE = """(width) => {
+  const found = [];
+  for (const el of document.querySelectorAll('main *')) {
+    const right = el.getBoundingClientRect().right;
+    if (right > width + 1 && !found.some(f => f.el.contains(el))) found.push({el, right});
+  }
+  return found.map(f => [Math.round(f.right - width), f.el.tagName.toLowerCase() + ': '
+    + (f.el.innerText || '').trim().slice(0, 40)]);
+}"""
+
+
+def check_fits_the_page(tab, lang: str) -> None:
+    """Chromium shrinks a whole document to fit its widest element on the page: one
+    table too wide makes every page's text smaller. Stop instead, naming it."""
+    tab.set_viewport_size({"width": PAGE_TEXT_WIDTH, "height": 1000})
+    tab.emulate_media(media="print")
+    try:
+        wide = tab.evaluate(WIDER_THAN_PAGE, PAGE_TEXT_WIDTH)
+    finally:
+        tab.emulate_media(media="screen")
+    if wide:
+        listed = "; ".join(f"{text!r} by {px} px" for px, text in wide[:5])
+        raise EditionError(f"{lang}: wider than the page, which would shrink the whole edition: {listed}")
+
+
+def print_pdf(
+    browser, base_url: str, lang: str, document: str, out: Path, faces: tuple[Face, ...] = ()
+) -> None:
     context = browser.new_context()
     try:
         tab = context.new_page()
         url = base_url + reader.language_root(lang) + "__edition__.html"
         tab.route(url, lambda route: route.fulfill(body=document, content_type="text/html; charset=utf-8"))
+        for face in faces:
+            tab.route(font_url(base_url, face), functools.partial(_fulfill_font, face))
         tab.goto(url, wait_until="load")
         tab.evaluate("document.fonts.ready")
+        check_fits_the_page(tab, lang)
         tab.pdf(path=str(out), prefer_css_page_size=True, print_background=True, outline=True, tagged=True)
     finally:
         context.close()
@@ -441,12 +517,14 @@ def make_edition(browser, base_url: str, site_dir: Path, lang: str, out: Path) -
     numbers: list[int] | None = None
     with tempfile.TemporaryDirectory() as tmp:
         draft = Path(tmp) / "draft.pdf"
-        document, sections = compose(site_dir, lang, base_url, None)
-        print_pdf(browser, base_url, lang, document, draft)
+        document, _ = compose(site_dir, lang, base_url, None)
+        faces = tuple(write_faces(document_characters(document), Path(tmp) / "fonts"))
+        document, sections = compose(site_dir, lang, base_url, None, faces)
+        print_pdf(browser, base_url, lang, document, draft, faces)
         numbers = section_pages(pdf_pages_text(draft), [s.title for s in sections], head)
         for _ in range(3):  # the numbers take no more room, so one more printing settles them
-            document, sections = compose(site_dir, lang, base_url, numbers)
-            print_pdf(browser, base_url, lang, document, out)
+            document, sections = compose(site_dir, lang, base_url, numbers, faces)
+            print_pdf(browser, base_url, lang, document, out, faces)
             texts = pdf_pages_text(out)
             final = section_pages(texts, [s.title for s in sections], head)
             if final == numbers:

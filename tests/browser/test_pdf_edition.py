@@ -21,6 +21,9 @@ from tools.pdf_edition import (
     CJK,
     EDITION_PAGES,
     MIN_CJK_GLYPHS,
+    PAGE_TEXT_WIDTH,
+    EditionError,
+    check_fits_the_page,
     cjk_glyph_count,
     make_editions,
     page_file,
@@ -84,6 +87,15 @@ def test_chinese_is_drawn_with_an_embedded_chinese_font(editions, lang):
     listing = subprocess.run([need("pdffonts"), str(path)], capture_output=True, text=True, check=True).stdout
     rows = listing.splitlines()[2:]
     assert rows and all(" yes " in row for row in rows), f"a font is not embedded:\n{listing}"
+    # Named, outline fonts only (tools/cjk_truetype.py): Type 3 glyph drawings would mean
+    # text drawn with the installed CFF font, unnamed and unhinted.
+    assert not [row for row in rows if "Type 3" in row], f"Type 3 fonts:\n{listing}"
+    cjk = [
+        row.split()[0]
+        for row in rows
+        if re.match(r"[A-Z]{6}\+NotoSansCJKtc-(Regular|Bold) +CID TrueType", row)
+    ]
+    assert len(cjk) == 2, f"no embedded Noto Sans CJK TC, regular and bold:\n{listing}"
     fonts = pdf_fonts(path)
     assert len(fonts) == len(rows)
     drawn = set().union(*(f.cjk_chars for f in fonts if f.embedded))
@@ -170,3 +182,34 @@ def test_the_site_links_each_pdf_where_it_is(editions, site_with_pdfs, lang):
     target = site_with_pdfs / posixpath.normpath(posixpath.join(posixpath.dirname(home), href))
     assert target.is_file() and target.read_bytes() == editions[lang]["path"].read_bytes()
     assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_a_table_wider_than_the_page_stops_the_edition(browser):
+    # Chromium would shrink every page of the edition to fit it.
+    tab = browser.new_page()
+    try:
+        cells = "".join(
+            f"<td style='white-space:nowrap'>column {n} of a table too wide</td>" for n in range(6)
+        )
+        tab.set_content(
+            f"<html><body style='margin:0'><main><p>Text</p><table><tr>{cells}</tr></table></main></body></html>"
+        )
+        with pytest.raises(EditionError, match=r"en: wider than the page.*'table: column 0"):
+            check_fits_the_page(tab, "en")
+        tab.set_content(
+            f"<html><body style='margin:0'><main><p style='width:{PAGE_TEXT_WIDTH}px'>Text</p></main></body></html>"
+        )
+        check_fits_the_page(tab, "en")
+    finally:
+        tab.close()
+
+
+def test_two_printings_give_the_same_bytes(site_with_pdfs, browser, tmp_path, monkeypatch):
+    # A release's checksums hold only if the same commit prints the same file
+    # (dates from SOURCE_DATE_EPOCH, structure ids and the font subset stable).
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    first, second = (
+        make_editions(site_with_pdfs, tmp_path / name, ("zh-Hant",), browser=browser)[0]["path"].read_bytes()
+        for name in ("first", "second")
+    )
+    assert first == second

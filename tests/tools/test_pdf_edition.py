@@ -11,6 +11,7 @@ from tools.pdf_edition import (
     EditionError,
     css_string,
     extract_section,
+    keep_headings_with_blocks,
     page_url,
     section_pages,
     slug,
@@ -152,3 +153,18 @@ def test_pdf_structure_ids_are_numbered_by_appearance(tmp_path):
     pdf.write_bytes(b"/ID (node00001132) /ID (node00000987) /K (node00001132)")
     pin_pdf_dates(pdf, environ={})
     assert pdf.read_bytes() == b"/ID (node00000001) /ID (node00000002) /K (node00000001)"
+
+
+def test_a_heading_stays_on_the_page_of_its_chart_or_table():
+    article = html.fromstring(
+        "<article><h2 id='a'>Chart</h2><div class='cq-block cq-chart'>c</div>tail"
+        "<h2 id='b'>Table</h2><div class='cq-block cq-figures'>t</div>"
+        "<h2 id='c'>Prose</h2><p>text</p><h3 id='d'>Events</h3><ol class='cq-timeline'></ol></article>"
+    )
+    keep_headings_with_blocks(article)
+    boxes = article.xpath("./div[@class='cq-pdf-keep']")
+    assert [[child.tag for child in box] for box in boxes] == [["h2", "div"], ["h2", "div"]]
+    assert [box[0].get("id") for box in boxes] == ["a", "b"]
+    # Nothing else moves, and no text is lost.
+    assert [el.tag for el in article] == ["div", "div", "h2", "p", "h3", "ol"]
+    assert article.text_content() == "ChartctailTabletProsetextEvents"
