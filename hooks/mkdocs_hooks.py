@@ -14,6 +14,7 @@ from chaiqiang import offline as offline_build
 from chaiqiang.citations import site as citations
 from chaiqiang.data import DataError, load_dataset
 from chaiqiang.downloads import write_downloads
+from chaiqiang.lang_marks import mark_chinese
 from chaiqiang.markdown.glossary_abbr import abbreviation_block
 from chaiqiang.material_patch import MaterialPatchError, patch_alternate_lookup
 from chaiqiang.render.directives import DirectiveError, expand
@@ -85,21 +86,23 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    lang = _lang(page, config)
     # The How to cite and Versions pages' markers: worked examples and the changelog.
-    if "data-cite-" not in html:
-        return html
-    env = config.theme.get_env()
-    try:
-        return citations.expand_markers(
-            html,
-            meta=_state["meta"],
-            lang=_lang(page, config),
-            docs_dir=Path(config.docs_dir),
-            where=f"docs/{page.file.src_uri}",
-            render=lambda name, **context: env.get_template(name).render(**context),
-        )
-    except citations.CitationError as exc:
-        raise PluginError(str(exc)) from None
+    if "data-cite-" in html:
+        env = config.theme.get_env()
+        try:
+            html = citations.expand_markers(
+                html,
+                meta=_state["meta"],
+                lang=lang,
+                docs_dir=Path(config.docs_dir),
+                where=f"docs/{page.file.src_uri}",
+                render=lambda name, **context: env.get_template(name).render(**context),
+            )
+        except citations.CitationError as exc:
+            raise PluginError(str(exc)) from None
+    # Chinese words on the English pages, marked for screen readers and glyphs.
+    return html if lang.startswith("zh") else mark_chinese(html)
 
 
 def on_page_context(context, page, config, nav):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import html
@@ -87,3 +88,25 @@ def test_every_script_waits_until_the_text_is_on_screen(built_site):
             assert script.get("defer") is not None, (
                 f"{page.relative_to(built_site)}: {script.get('src')} is not deferred"
             )
+
+
+def test_chinese_on_english_pages_is_marked_as_chinese(built_site):
+    # A screen reader reads text in the voice of its nearest lang: without the
+    # mark it reads 藍海億觀網 on an English page with an English voice, or not at all.
+    han = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+    pages = sorted((built_site / "en").rglob("*.html"))
+    assert len(pages) > 10
+    unmarked, marked = [], 0
+    for page in pages:
+        tree = parse(page)
+        texts = "//body//text()[not(ancestor::script or ancestor::style or ancestor::*[local-name()='svg'])]"
+        for text in tree.xpath(texts):
+            if not han.search(text):
+                continue
+            lang = text.getparent().xpath("ancestor-or-self::*[@lang][1]/@lang")
+            if lang == ["zh-Hant"]:
+                marked += 1
+            else:
+                unmarked.append(f"{page.relative_to(built_site)}: {text.strip()[:30]!r} under lang={lang}")
+    assert unmarked == [], "\n".join(unmarked[:20])
+    assert marked > 100  # the English pages name many things in Chinese
