@@ -77,12 +77,12 @@ COMMANDS = {
     "serve": lambda extra: run("-m", "mkdocs", "serve", "--strict", *extra),
     "build": lambda extra: run("-m", "mkdocs", "build", "--strict", "--clean", *extra),
     "test": lambda extra: run("-m", "pytest", *extra),
-    "bench": lambda extra: run("-m", "tools.benchmark", *extra),
-    "release": lambda extra: run("-m", "tools.release", *extra),
-    "bundle": lambda extra: run("-m", "tools.bundle", *extra),
-    "pdf": lambda extra: run("-m", "tools.pdf_edition", *extra),
-    "screenshots": lambda extra: run("-m", "tools.screenshots", *extra),
-    "lighthouse": lambda extra: run("-m", "tools.lighthouse_check", *extra),
+    "bench": lambda extra: run("-m", "tools.bench.benchmark", *extra),
+    "release": lambda extra: run("-m", "tools.publish.release", *extra),
+    "bundle": lambda extra: run("-m", "tools.publish.bundle", *extra),
+    "pdf": lambda extra: run("-m", "tools.publish.pdf_edition", *extra),
+    "screenshots": lambda extra: run("-m", "tools.checks.screenshots", *extra),
+    "lighthouse": lambda extra: run("-m", "tools.checks.lighthouse_check", *extra),
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chaiqiang import headers, reader, search
+from chaiqiang import edition_info, http_headers, search
 from chaiqiang import offline as offline_build
 from chaiqiang.citations import site as citations
 from chaiqiang.data import DataError, load_dataset
@@ -149,7 +149,7 @@ def on_env(env, config, files):
     if search.enabled():
         env.globals["search_lang_root"] = search.language_root(config.theme["language"])
     # Footer edition line, Open Graph, print header (overrides/partials/copyright.html).
-    env.globals["reader"] = reader.for_language(
+    env.globals["reader"] = edition_info.for_language(
         _state["meta"], config.theme["language"], use_directory_urls=config.use_directory_urls
     )
     # hreflang alternates name the hosted pages, also in the offline bundle (chaiqiang.offline).
@@ -190,6 +190,6 @@ def on_post_build(config):
     # (for hosts; the offline bundle is read from file:// and has none).
     if _outer_pass(config) and not offline_build.enabled(config.plugins):
         try:
-            headers.write_headers(Path(config.site_dir))
-        except headers.HeadersError as exc:
+            http_headers.write_headers(Path(config.site_dir))
+        except http_headers.HeadersError as exc:
             raise PluginError(str(exc)) from None

@@ -103,11 +103,11 @@ class OfflineBundle:
 
 @pytest.fixture(scope="session")
 def offline_bundle(tmp_path_factory) -> OfflineBundle:
-    """The offline zip (tools/bundle.py), built twice in a row and unzipped once.
+    """The offline zip (tools/publish/bundle.py), built twice in a row and unzipped once.
     No PDFs (its pdf_dir is empty), so the zip depends on the sources alone."""
     import zipfile
 
-    from tools.bundle import BundleError, bundle
+    from tools.publish.bundle import BundleError, bundle
 
     built = []
     for name in ("bundle", "bundle-again"):
@@ -128,7 +128,7 @@ def pytest_terminal_summary(terminalreporter):
 
     if not QUOTE_REPORT:
         return
-    from tools.textcheck import han_only
+    from tools.checks.textcheck import han_only
 
     lengths = sorted(n for n in (len(han_only(q)) for _, q in QUOTE_REPORT) if n)
     terminalreporter.write_sep("-", "marked quotations (own-words check)")

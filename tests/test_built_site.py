@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import html
 
-from tools.sitecheck import check_site
+from tools.checks.sitecheck import check_site
 
 
 def parse(path: Path) -> html.HtmlElement:

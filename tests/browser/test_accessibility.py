@@ -1,11 +1,11 @@
 """axe-core finds nothing on any built page, in either language, on a phone or a
-desktop, in the light or the dark palette (tools/a11y.py)."""
+desktop, in the light or the dark palette (tools/checks/a11y.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tools.a11y import SCHEMES, WIDTHS, built_pages, check
+from tools.checks.a11y import SCHEMES, WIDTHS, built_pages, check
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from chaiqiang.headers import FILE_NAME, parse
+from chaiqiang.http_headers import FILE_NAME, parse
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tools.browser import serve

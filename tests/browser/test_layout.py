@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.a11y import built_pages
+from tools.checks.a11y import built_pages
 
 # The page's width beyond the viewport, in CSS pixels.
 SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"

@@ -1,5 +1,5 @@
 """Lighthouse 12.2.3, mobile preset, on the home page, a story section, the timeline and
-the figures in both languages (tools/lighthouse_check.py): 100 for accessibility, best
+the figures in both languages (tools/checks/lighthouse_check.py): 100 for accessibility, best
 practices and SEO in every run.
 
 Performance depends on how busy the machine is: Lighthouse multiplies the CPU time it
@@ -7,7 +7,7 @@ observes, and on a 2-core machine shared with other work one run of a page can s
 few points below the next. So here a page gets up to three runs and its best must reach
 the goal, 98; `python3 dev.py lighthouse` holds the stricter form (the median of three)
 and reports the scores. Needs Node.js and npm (Lighthouse is
-installed from tools/lighthouse/package-lock.json with `npm ci`): fails without them
+installed from tools/checks/lighthouse/package-lock.json with `npm ci`): fails without them
 under CI, skips otherwise."""
 
 from __future__ import annotations

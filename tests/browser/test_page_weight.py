@@ -1,10 +1,10 @@
 """Every page stays within its budget of what a first visit transfers, compressed
-(tools/pageweight.py), and loads nothing but files of the site."""
+(tools/checks/pageweight.py), and loads nothing but files of the site."""
 
 from __future__ import annotations
 
-from tools.a11y import built_pages
-from tools.pageweight import measure, report
+from tools.checks.a11y import built_pages
+from tools.checks.pageweight import measure, report
 
 
 def test_every_page_is_within_its_weight_budget(browser, site_server, built_site):

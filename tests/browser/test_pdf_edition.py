@@ -1,4 +1,4 @@
-"""The PDF edition of each language (tools/pdf_edition.py): every heading in its
+"""The PDF edition of each language (tools/publish/pdf_edition.py): every heading in its
 language, Chinese drawn with a real Chinese font, page numbers in its contents,
 and the file where the site's footer links it."""
 
@@ -12,12 +12,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from chaiqiang import reader
+from chaiqiang import edition_info
 from lxml import html
 
 from tests.conftest import IN_CI
 from tools.browser import CHROMIUM, CHROMIUM_ARGS
-from tools.pdf_edition import (
+from tools.publish.pdf_edition import (
     CJK,
     EDITION_PAGES,
     MIN_CJK_GLYPHS,
@@ -87,7 +87,7 @@ def test_chinese_is_drawn_with_an_embedded_chinese_font(editions, lang):
     listing = subprocess.run([need("pdffonts"), str(path)], capture_output=True, text=True, check=True).stdout
     rows = listing.splitlines()[2:]
     assert rows and all(" yes " in row for row in rows), f"a font is not embedded:\n{listing}"
-    # Named, outline fonts only (tools/cjk_truetype.py): Type 3 glyph drawings would mean
+    # Named, outline fonts only (tools/publish/cjk_truetype.py): Type 3 glyph drawings would mean
     # text drawn with the installed CFF font, unnamed and unhinted.
     assert not [row for row in rows if "Type 3" in row], f"Type 3 fonts:\n{listing}"
     cjk = [
@@ -154,7 +154,7 @@ def test_contents_give_the_page_each_section_starts_on(editions, lang):
     lines = [compact(line) for line in layout.splitlines() if line.strip()]
     assert lines[-1] == "2"  # the contents page's own number, at its foot
     lines = lines[:-1]
-    assert compact(reader.STRINGS[lang]["contents"]) in lines
+    assert compact(edition_info.STRINGS[lang]["contents"]) in lines
     for title, number in result["sections"]:
         # Long titles wrap: the entry's last line ends with its page number.
         entry = "".join(lines)
@@ -176,7 +176,7 @@ def test_contents_give_the_page_each_section_starts_on(editions, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_site_links_each_pdf_where_it_is(editions, site_with_pdfs, lang):
-    home = reader.language_root(lang) + "index.html"
+    home = edition_info.language_root(lang) + "index.html"
     tree = html.fromstring((site_with_pdfs / home).read_bytes())
     href = tree.xpath("//footer//a[@data-artifact]/@href")[0]
     target = site_with_pdfs / posixpath.normpath(posixpath.join(posixpath.dirname(home), href))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from tools.textcheck import S2TW_FALSE_POSITIVES, orthography_findings
+from tools.checks.textcheck import S2TW_FALSE_POSITIVES, orthography_findings
 
 ROOT = Path(__file__).resolve().parents[2]
 

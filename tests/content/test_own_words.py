@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import html
 
-from tools.textcheck import MIN_RUN, article_text, han_only, shared_runs
+from tools.checks.textcheck import MIN_RUN, article_text, han_only, shared_runs
 
 QUOTE_REPORT: list[tuple[str, str]] = []
 # Block elements: their text is checked block by block, never across two of them.

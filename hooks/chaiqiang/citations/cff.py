@@ -1,6 +1,6 @@
 """CITATION.cff (Citation File Format 1.2.0) from data/site.yaml.
 
-The file at the repository root is generated: `python -m tools.citation_cff`
+The file at the repository root is generated: `python -m tools.publish.citation_cff`
 writes it, and a test fails when it differs from what this module makes.
 """
 
@@ -12,7 +12,7 @@ import yaml
 
 from chaiqiang.site_meta import SiteMeta
 
-HEADER = "# Generated from data/site.yaml by `python -m tools.citation_cff`: edit that file, not this one.\n"
+HEADER = "# Generated from data/site.yaml by `python -m tools.publish.citation_cff`: edit that file, not this one.\n"
 
 
 def citation_cff_data(meta: SiteMeta) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from . import dates
 from .errors import Problem
-from .models import Dilemma, Event, Figure, FigureGroup, Force, Phase, Term
+from .schemas import Dilemma, Event, Figure, FigureGroup, Force, Phase, Term
 from .yamlio import Parsed
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import dates
-from .models import Actor, Dilemma, Event, Figure, FigureGroup, Force, Kind, Phase, Source, Term
+from .schemas import Actor, Dilemma, Event, Figure, FigureGroup, Force, Kind, Phase, Source, Term
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from . import yamlio
 from .checks import FileData, cross_check
 from .dataset import Dataset, chronological
 from .errors import DataError, Problem, entry_name, from_validation
-from .models import FILES
+from .schemas import FILES
 
 
 def load_dataset(data_dir: Path) -> Dataset:

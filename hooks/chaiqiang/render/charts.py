@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..data.models import FigureGroup
+from ..data.schemas import FigureGroup
 from .common import RenderContext
 from .env import render
 from .figures import figure_row, group_view

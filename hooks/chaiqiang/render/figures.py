@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data.models import Figure, FigureGroup
+from ..data.schemas import Figure, FigureGroup
 from . import numbers
 from .common import RenderContext
 from .env import render

@@ -3,7 +3,7 @@ was cited through, and the events and figures that rest on it."""
 
 from __future__ import annotations
 
-from ..data.models import Source
+from ..data.schemas import Source
 from .common import RenderContext
 from .env import render
 

@@ -3,7 +3,7 @@ progressive enhancement (everything is visible without JavaScript)."""
 
 from __future__ import annotations
 
-from ..data.models import Event, Phase
+from ..data.schemas import Event, Phase
 from .common import RenderContext
 from .env import render
 

@@ -29,7 +29,7 @@ from .errors import SearchError
 __all__ = ["SearchError", "enabled", "finish", "language_root", "prepare"]
 
 # `CHAIQIANG_SEARCH_PIPELINE=off` builds with Material's search as it comes, for
-# the benchmark's baseline (tools/benchmark.py --search); never for the site.
+# the benchmark's baseline (tools/bench/benchmark.py --search); never for the site.
 SWITCH = "CHAIQIANG_SEARCH_PIPELINE"
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from chaiqiang import offline, reader
+from chaiqiang import edition_info, offline
 from chaiqiang.citations.site import for_page
 from chaiqiang.site_meta import load_site_meta
 
@@ -111,6 +111,8 @@ def test_the_cite_box_links_directories_on_the_hosted_site(meta):
 
 
 def test_the_footer_links_the_versions_page_in_either_url_style(meta):
-    assert reader.for_language(meta, "en").versions_path == "en/versions/"
-    assert reader.for_language(meta, "en", use_directory_urls=False).versions_path == "en/versions.html"
-    assert reader.for_language(meta, "zh-Hant", use_directory_urls=False).versions_path == "versions.html"
+    assert edition_info.for_language(meta, "en").versions_path == "en/versions/"
+    assert edition_info.for_language(meta, "en", use_directory_urls=False).versions_path == "en/versions.html"
+    assert (
+        edition_info.for_language(meta, "zh-Hant", use_directory_urls=False).versions_path == "versions.html"
+    )

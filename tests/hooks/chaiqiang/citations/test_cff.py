@@ -21,7 +21,9 @@ def cff_schema() -> dict:
 def test_citation_cff_is_up_to_date_with_site_yaml():
     meta = load_site_meta(ROOT / "data" / "site.yaml", environ={})
     committed = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
-    assert committed == citation_cff(meta), "CITATION.cff is out of date: run python -m tools.citation_cff"
+    assert committed == citation_cff(meta), (
+        "CITATION.cff is out of date: run python -m tools.publish.citation_cff"
+    )
 
 
 def test_citation_cff_validates_against_the_cff_schema():

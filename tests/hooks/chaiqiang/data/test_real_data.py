@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from chaiqiang.data import dates
-from chaiqiang.data.models import FILES, Text
+from chaiqiang.data.schemas import FILES, Text
 from pydantic import BaseModel
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -125,7 +125,7 @@ def _all_texts(dataset, lang: str) -> list[str]:
 
 
 def test_chinese_text_is_in_taiwan_orthography(real_dataset):
-    from tools.textcheck import orthography_findings
+    from tools.checks.textcheck import orthography_findings
 
     findings = [f for text in _all_texts(real_dataset, "zh") for f in orthography_findings(text, "data")]
     assert not findings, "\n".join(map(str, findings))
@@ -133,7 +133,7 @@ def test_chinese_text_is_in_taiwan_orthography(real_dataset):
 
 @pytest.mark.source
 def test_the_data_prose_is_in_our_own_words(real_dataset, source_dir):
-    from tools.textcheck import article_text, own_words_findings
+    from tools.checks.textcheck import article_text, own_words_findings
 
     article = article_text(source_dir / "article.cleaned.txt")
     findings = []

@@ -7,7 +7,7 @@ def test_both_languages_have_the_same_interface_words():
 
 
 def test_chinese_interface_words_are_in_taiwan_orthography():
-    from tools.textcheck import orthography_findings
+    from tools.checks.textcheck import orthography_findings
 
     findings = [f for text in LABELS["zh-Hant"].values() for f in orthography_findings(text, "labels")]
     assert not findings, "\n".join(map(str, findings))

@@ -1,0 +1,55 @@
+"""chaiqiang.edition_info: the footer's edition line, Open Graph locales, where the PDF editions live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from chaiqiang import edition_info
+from chaiqiang.site_meta import LANGUAGES, load_site_meta
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def meta():
+    return load_site_meta(ROOT / "data" / "site.yaml", environ={})
+
+
+def test_every_language_has_every_string():
+    keys = {lang: set(edition_info.STRINGS[lang]) for lang in LANGUAGES}
+    assert keys["zh-Hant"] == keys["en"]
+    for lang in LANGUAGES:
+        assert all(value.strip() for value in edition_info.STRINGS[lang].values()), lang
+
+
+def test_each_language_pdf_sits_under_its_own_root():
+    assert edition_info.pdf_path("zh-Hant") == "downloads/chaiqiang-zh-Hant.pdf"
+    assert edition_info.pdf_path("en") == "en/downloads/chaiqiang-en.pdf"
+    # The file name is the same in every version, so that links to it keep working.
+    assert "0." not in edition_info.pdf_name("en")
+
+
+def test_reader_context_follows_the_language(meta):
+    zh = edition_info.for_language(meta, "zh-Hant")
+    en = edition_info.for_language(meta, "en")
+    assert (zh.title, en.title) == (meta.title["zh-Hant"], meta.title["en"])
+    assert zh.version == en.version == meta.version
+    assert (zh.og_locale, zh.og_alternate_locales) == ("zh_TW", ("en_US",))
+    assert (en.og_locale, en.og_alternate_locales) == ("en_US", ("zh_TW",))
+    assert (zh.versions_path, en.versions_path) == ("versions/", "en/versions/")
+    assert "PDF" in zh.t["pdf"] and "PDF" in en.t["pdf"]
+
+
+def test_an_unknown_language_is_refused(meta):
+    with pytest.raises(ValueError, match="fr"):
+        edition_info.for_language(meta, "fr")
+
+
+def test_chinese_strings_are_in_taiwan_orthography():
+    from tools.checks.textcheck import orthography_findings
+
+    findings = [
+        f for key, text in edition_info.STRINGS["zh-Hant"].items() for f in orthography_findings(text, key)
+    ]
+    assert not findings, "\n".join(map(str, findings))
