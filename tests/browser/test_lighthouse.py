@@ -18,7 +18,7 @@ import shutil
 import pytest
 
 from tests.conftest import IN_CI
-from tools import lighthouse_check as lh
+from tools.checks import lighthouse_check as lh
 from tools.browser import serve
 
 PERFORMANCE_FLOOR = lh.THRESHOLDS["performance"]

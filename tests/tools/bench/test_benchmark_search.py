@@ -8,7 +8,7 @@ import sys
 
 from chaiqiang import search
 
-from tools import benchmark
+from tools.bench import benchmark
 
 
 def test_the_blocker_makes_jieba_unimportable(tmp_path):

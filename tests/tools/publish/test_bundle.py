@@ -16,7 +16,7 @@ import pytest
 from chaiqiang.site_meta import load_site_meta
 from mkdocs.config import load_config
 
-from tools import bundle as bundle_tool
+from tools.publish import bundle as bundle_tool
 from tools.checks.sitecheck import check_site
 
 ROOT = Path(__file__).resolve().parents[3]
