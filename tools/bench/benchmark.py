@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.search:
         report_search(args.runs)
     if args.data:
-        from tools import bench_data
+        from tools.bench import data as bench_data
 
         bench_data.report(med)
     return 0
