@@ -11,8 +11,10 @@
     python3 dev.py screenshots  # key pages at 390/1280 px, light/dark, into screenshots/
     python3 dev.py lighthouse   # Lighthouse scores of the key pages against the thresholds
 
-Each command first makes `.venv/` and installs `requirements.lock` into it
-(hash-checked), and does so again only when the lock file changes.
+Each command first makes `.venv/`, installs `requirements.lock` into it
+(hash-checked) and then the project itself, editable (`pip install -e .`: the
+`chaiqiang` package in hooks/ and the `tools` package, declared in pyproject.toml),
+and does so again only when the lock file or pyproject.toml changes.
 """
 
 from __future__ import annotations
@@ -22,11 +24,12 @@ import os
 import subprocess
 import sys
 import venv
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
+from tools.common import ROOT, build_env, mkdocs_build_args, source_date_epoch
+
 VENV = ROOT / ".venv"
 LOCK = ROOT / "requirements.lock"
+PYPROJECT = ROOT / "pyproject.toml"
 STAMP = VENV / ".lock-sha256"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 
@@ -35,36 +38,24 @@ if sys.version_info < (3, 11):  # noqa: UP036 (dev.py runs under any python3 to 
 
 
 def ensure_venv() -> None:
-    wanted = hashlib.sha256(LOCK.read_bytes()).hexdigest()
+    wanted = hashlib.sha256(LOCK.read_bytes() + PYPROJECT.read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text().strip() == wanted:
         return
     if not (BIN / "python").exists():
         print("dev.py: creating .venv/", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    print("dev.py: installing requirements.lock into .venv/", flush=True)
+    print("dev.py: installing requirements.lock and the project (editable) into .venv/", flush=True)
     pip = [str(BIN / "python"), "-m", "pip", "--disable-pip-version-check"]
     subprocess.run([*pip, "install", "--quiet", "--require-hashes", "-r", str(LOCK)], check=True)
+    # The build backend (setuptools) comes from the lock: no download, no isolated build.
+    subprocess.run(
+        [*pip, "install", "--quiet", "--no-deps", "--no-build-isolation", "-e", str(ROOT)], check=True
+    )
     STAMP.write_text(wanted + "\n")
 
 
-def source_date_epoch(repo: Path = ROOT) -> str | None:
-    """The last commit's time (seconds since 1970), or None without git or a commit."""
-    try:
-        proc = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=repo, capture_output=True, text=True, check=False
-        )
-    except OSError:
-        return None
-    epoch = proc.stdout.strip()
-    return epoch if proc.returncode == 0 and epoch.isdigit() else None
-
-
 def run(*args: str) -> int:
-    env = dict(
-        os.environ,
-        PYTHONPATH=os.pathsep.join([str(ROOT / "hooks"), str(ROOT)]),
-        NO_MKDOCS_2_WARNING="1",
-    )
+    env = build_env()
     # Reproducible builds: the build date (sitemap, sitemap.xml.gz) is the last
     # commit's, not the clock's. Without git or a commit it stays unset and
     # MkDocs uses the current time; an explicit SOURCE_DATE_EPOCH wins.
@@ -75,7 +66,7 @@ def run(*args: str) -> int:
 
 COMMANDS = {
     "serve": lambda extra: run("-m", "mkdocs", "serve", "--strict", *extra),
-    "build": lambda extra: run("-m", "mkdocs", "build", "--strict", "--clean", *extra),
+    "build": lambda extra: run(*mkdocs_build_args(), *extra),
     "test": lambda extra: run("-m", "pytest", *extra),
     "bench": lambda extra: run("-m", "tools.bench.benchmark", *extra),
     "release": lambda extra: run("-m", "tools.publish.release", *extra),

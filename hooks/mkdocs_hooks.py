@@ -2,30 +2,51 @@
 
 mkdocs-static-i18n builds the default language, then builds each other language
 again inside its own `on_post_build`. Everything language-independent (site
-metadata, data files) is therefore loaded in the outer pass only, once per build.
+metadata, data files: `chaiqiang.project.Project`) is therefore loaded in the outer
+pass only, once per build, and handed to the steps.
+
+Every event goes through `_reported`: an error of ours (`chaiqiang.errors.ChaiqiangError`,
+naming file, entry, field and line) stops the build as MkDocs' PluginError, without a
+traceback. That is the one place where our errors become the build's.
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-from chaiqiang import edition_info, http_headers, search
+from chaiqiang import edition_info, languages, post_build, search, templates, urls
 from chaiqiang import offline as offline_build
 from chaiqiang.citations import site as citations
-from chaiqiang.data import DataError, load_dataset
-from chaiqiang.downloads import write_downloads
+from chaiqiang.errors import ChaiqiangError
 from chaiqiang.lang_marks import mark_chinese
+from chaiqiang.languages import LANGUAGES
 from chaiqiang.markdown.glossary_abbr import abbreviation_block
-from chaiqiang.material_patch import MaterialPatchError, patch_alternate_lookup
-from chaiqiang.render.directives import DirectiveError, expand
-from chaiqiang.site_meta import LANGUAGES, SiteMetaError, load_site_meta
+from chaiqiang.project import Project
+from chaiqiang.render.directives import expand
 from chaiqiang.translations import missing_translations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import write_file
 
 ROOT = Path(__file__).resolve().parent.parent
-_state: dict = {}
+# Every environment of the theme gets the words (data/strings/) and filters of our templates
+# (chaiqiang.templates): main.html includes some, and Material's zh-Hant strings are ours.
+templates.install_in_theme(ROOT)
+_state: dict[str, Project] = {}
+
+
+def _reported(event):
+    """Our errors stop the build with their message (file, entry, field, line), no traceback."""
+
+    @functools.wraps(event)
+    def run(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except ChaiqiangError as exc:
+            raise PluginError(str(exc)) from None
+
+    return run
 
 
 def _outer_pass(config) -> bool:
@@ -33,33 +54,30 @@ def _outer_pass(config) -> bool:
     return not (i18n and i18n.building)
 
 
+def _project() -> Project:
+    return _state["project"]
+
+
+@_reported
 def on_config(config):
-    if _outer_pass(config) or "meta" not in _state:
-        try:
-            _state["meta"] = load_site_meta(ROOT / "data" / "site.yaml")
-        except SiteMetaError as exc:
-            raise PluginError(str(exc)) from None
-        try:
-            _state["data"] = load_dataset(ROOT / "data")
-        except DataError as exc:
-            raise PluginError(str(exc)) from None
+    languages.check_built(Path(config.config_file_path))
+    if _outer_pass(config) or "project" not in _state:
+        _state["project"] = Project.load(ROOT)
     # `mkdocs serve` sets its own dev address as site_url; keep it there.
     if not config.get("dev_addr") or not str(config.site_url or "").startswith("http://127.0.0.1"):
-        config.site_url = _state["meta"].url
+        config.site_url = _project().meta.url
     # Search: jieba gets the Traditional dictionary before the first page is indexed.
     if _outer_pass(config) and search.enabled():
-        try:
-            search.prepare(ROOT, Path(config.docs_dir))
-        except search.SearchError as exc:
-            raise PluginError(str(exc)) from None
+        search.prepare(ROOT, Path(config.docs_dir), _project().search.words)
     return config
 
 
+@_reported
 def on_files(files, config):
     if _outer_pass(config):
         problems = missing_translations((f.src_uri for f in files), LANGUAGES)
         if problems:
-            raise PluginError("\n".join(problems))
+            raise ChaiqiangError("\n".join(problems))
     return files
 
 
@@ -67,52 +85,49 @@ def _lang(page, config) -> str:
     return getattr(page.file, "locale", None) or config.theme["language"]
 
 
+@_reported
 def on_page_markdown(markdown, page, config, files):
     # Data blocks (`::: timeline`, …) and the glossary's tooltips, in the page's language.
     lang = _lang(page, config)
-    dataset = _state["data"]
-    try:
-        markdown = expand(
-            markdown,
-            lang=lang,
-            dataset=dataset,
-            page=f"docs/{page.file.src_uri}",
-            url=page.url,
-            use_directory_urls=config.use_directory_urls,
-        )
-    except DirectiveError as exc:
-        raise PluginError(str(exc)) from None
+    dataset = _project().dataset
+    markdown = expand(
+        markdown,
+        lang=lang,
+        dataset=dataset,
+        page=f"docs/{page.file.src_uri}",
+        url=page.url,
+        use_directory_urls=config.use_directory_urls,
+        root=ROOT,
+    )
     return markdown + abbreviation_block(dataset.glossary_entries(lang))
 
 
+@_reported
 def on_page_content(html, page, config, files):
     lang = _lang(page, config)
     # The How to cite and Versions pages' markers: worked examples and the changelog.
     if "data-cite-" in html:
-        env = config.theme.get_env()
-        try:
-            html = citations.expand_markers(
-                html,
-                meta=_state["meta"],
-                lang=lang,
-                docs_dir=Path(config.docs_dir),
-                where=f"docs/{page.file.src_uri}",
-                render=lambda name, **context: env.get_template(name).render(**context),
-            )
-        except citations.CitationError as exc:
-            raise PluginError(str(exc)) from None
+        html = citations.expand_markers(
+            html,
+            meta=_project().meta,
+            lang=lang,
+            docs_dir=Path(config.docs_dir),
+            where=f"docs/{page.file.src_uri}",
+            render=lambda name, **context: templates.render(name, ROOT, **context),
+        )
     # Chinese words on the English pages, marked for screen readers and glyphs.
     return html if lang.startswith("zh") else mark_chinese(html)
 
 
+@_reported
 def on_page_context(context, page, config, nav):
     # The offline bundle's pages are files (about.html); they cite the hosted page (about/).
     if offline_build.enabled(config.plugins):
-        page.canonical_url = offline_build.hosted_url(config.site_url, page.url)
+        page.canonical_url = urls.hosted_url(config.site_url, page.url)
     # "Cite this page" and the <head> metadata (overrides/chaiqiang/citations/).
     title = page.meta.get("title") or page.title
     context["citation"], context["citation_links"] = citations.for_page(
-        _state["meta"],
+        _project().meta,
         _lang(page, config),
         title,
         page.canonical_url,
@@ -144,52 +159,41 @@ def on_template_context(context, template_name, config):
     return context
 
 
+@_reported
 def on_env(env, config, files):
     # Search: overrides/main.html points Material at the page's language's index.
     if search.enabled():
-        env.globals["search_lang_root"] = search.language_root(config.theme["language"])
+        env.globals["search_lang_root"] = LANGUAGES.root(config.theme["language"])
     # Footer edition line, Open Graph, print header (overrides/partials/copyright.html).
     env.globals["reader"] = edition_info.for_language(
-        _state["meta"], config.theme["language"], use_directory_urls=config.use_directory_urls
+        _project().meta, config.theme["language"], use_directory_urls=config.use_directory_urls, root=ROOT
     )
     # hreflang alternates name the hosted pages, also in the offline bundle (chaiqiang.offline).
-    env.filters["hosted_path"] = offline_build.hosted_path
+    env.filters["hosted_path"] = urls.hosted_path
     return env
 
 
 def on_post_template(output, template_name, config):
     # Every language pass writes 404.html to the site root; the later passes
-    # would overwrite the default language's page. Put theirs under /<lang>/.
+    # would overwrite the default language's page. Put theirs under their root (en/).
     if template_name == "404.html" and not _outer_pass(config):
-        lang = config.theme["language"]
-        write_file(output.encode("utf-8"), str(Path(config.site_dir) / lang / "404.html"))
+        root = LANGUAGES.root(config.theme["language"])
+        write_file(output.encode("utf-8"), str(Path(config.site_dir) / root / "404.html"))
         return ""
     return output
 
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
+@_reported
 def on_post_build(config):
+    # The steps, in their order and with their conditions: chaiqiang.post_build.STEPS.
     if _outer_pass(config):
-        write_downloads(_state["data"], Path(config.site_dir) / "downloads")
-        try:
-            patch_alternate_lookup(Path(config.site_dir))
-        except MaterialPatchError as exc:
-            raise PluginError(str(exc)) from None
-    # The offline bundle (mkdocs.offline.yml): search's iframe-worker shim, from node_modules/.
-    if _outer_pass(config) and offline_build.enabled(config.plugins):
-        try:
-            offline_build.install_shim(ROOT, Path(config.site_dir), config.extra.get("polyfills", []))
-        except offline_build.OfflineError as exc:
-            raise PluginError(str(exc)) from None
-    if _outer_pass(config) and search.enabled():
-        try:
-            search.finish(ROOT, Path(config.site_dir), offline=offline_build.enabled(config.plugins))
-        except search.SearchError as exc:
-            raise PluginError(str(exc)) from None
-    # Last: the security headers' CSP hashes the inline scripts of the finished pages
-    # (for hosts; the offline bundle is read from file:// and has none).
-    if _outer_pass(config) and not offline_build.enabled(config.plugins):
-        try:
-            http_headers.write_headers(Path(config.site_dir))
-        except http_headers.HeadersError as exc:
-            raise PluginError(str(exc)) from None
+        post_build.run(
+            post_build.Build(
+                project=_project(),
+                site_dir=Path(config.site_dir),
+                offline=offline_build.enabled(config.plugins),
+                search=search.enabled(),
+                polyfills=tuple(config.extra.get("polyfills", [])),
+            )
+        )

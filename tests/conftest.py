@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.common import ROOT, build_site
+
 SHARED_SOURCE = ROOT.parent / "shared" / "source"
 IN_CI = bool(os.environ.get("CI"))
 
@@ -23,25 +22,11 @@ class BuildResult:
     site_dir: Path
 
 
-def build_env() -> dict[str, str]:
-    return dict(
-        os.environ,
-        PYTHONPATH=os.pathsep.join([str(ROOT / "hooks"), str(ROOT)]),
-        NO_MKDOCS_2_WARNING="1",
-    )
-
-
 def run_build(project: Path, site_dir: Path, extra_env: dict[str, str] | None = None) -> BuildResult:
-    env = build_env()
-    env["PYTHONPATH"] = os.pathsep.join([str(project / "hooks"), str(project)])
-    env.update(extra_env or {})
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    """`mkdocs build --strict` of `project` (ROOT or a copy_project) into site_dir.
+    The `chaiqiang` package is the installed one (this repository's hooks/); the build
+    reads the project's own files (mkdocs.yml, data/, overrides/) from `project`."""
+    proc = build_site(site_dir, root=project, environ={**os.environ, **(extra_env or {})}, capture=True)
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
 
 
@@ -59,7 +44,6 @@ def copy_project(dest: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url() -> str:
-    sys.path.insert(0, str(ROOT / "hooks"))
     from chaiqiang.site_meta import load_site_meta
 
     return load_site_meta(ROOT / "data" / "site.yaml", environ={}).url

@@ -48,8 +48,8 @@ FIRST_EVENT = "evt-2013-taobao-blocks-wechat"
 BAD_DATA = {
     "yaml syntax": (
         "timeline.yaml",
-        "    title:\n      zh: 淘寶切斷來自微信的跳轉",
-        "    title: [unclosed\n      zh: 淘寶切斷來自微信的跳轉",
+        "    title:\n      zh-Hant: 淘寶切斷來自微信的跳轉",
+        "    title: [unclosed\n      zh-Hant: 淘寶切斷來自微信的跳轉",
         ["data/timeline.yaml", "line"],
     ),
     "missing field": (
@@ -92,9 +92,36 @@ BAD_DATA = {
     "value without unit": ("figures.yaml", "    unit: people\n", "", ["fig-wechat-mau-2024-06", "'unit'"]),
     "empty string": (
         "timeline.yaml",
-        "      zh: 淘寶切斷來自微信的跳轉",
-        '      zh: ""',
-        [FIRST_EVENT, "'title.zh'"],
+        "      zh-Hant: 淘寶切斷來自微信的跳轉",
+        '      zh-Hant: ""',
+        [FIRST_EVENT, "'title.zh-Hant'"],
+    ),
+    "site.yaml: impossible date": (
+        "site.yaml",
+        "    date: 2026-11-25\n    changes:",
+        "    date: 2026-11-31\n    changes:",
+        ["entry '0.1.0': field 'date': '2026-11-31' is not a real date", "(line "],
+    ),
+    "site.yaml: unknown field": (
+        "site.yaml",
+        "  title_supplied: true\n",
+        "  title_suplied: true\n",
+        ["entry 'source': field 'title_suplied': is not a known field", "(line "],
+    ),
+    "search.yaml: factor out of range": (
+        "search.yaml",
+        "  glossary.md: 0.5",
+        "  glossary.md: 11",
+        ["entry 'rank': field 'glossary.md': must be at most 10, not 11", "(line "],
+    ),
+    "search.yaml: not a Han word": (
+        "search.yaml",
+        "    - 阿里媽媽\n",
+        "    - Alimama\n",
+        [
+            "entry 'words': field 'products[5]': 'Alimama' is not a word of two or more Han characters",
+            "(line ",
+        ],
     ),
 }
 
@@ -109,6 +136,18 @@ def test_bad_data_stops_the_build_naming_file_entry_and_field(tmp_path, case):
     assert f"data/{name}" in result.output
     for part in expected:
         assert part in result.output, f"{case}: {part!r} not in:\n{result.output}"
+    assert "Traceback" not in result.output
+
+
+def test_problems_in_several_data_files_are_reported_together(tmp_path):
+    project = copy_project(tmp_path / "project")
+    _edit(project, "site.yaml", "  title_supplied: true\n", "  title_suplied: true\n")
+    _edit(project, "search.yaml", "  glossary.md: 0.5", "  glossary.md: 11")
+    _edit(project, "figures.yaml", "    unit: people\n", "")
+    result = run_build(project, tmp_path / "site")
+    assert result.returncode == 1, result.output
+    for part in ("data/site.yaml: entry 'source'", "data/search.yaml: entry 'rank'", "data/figures.yaml"):
+        assert part in result.output, f"{part!r} not in:\n{result.output}"
     assert "Traceback" not in result.output
 
 

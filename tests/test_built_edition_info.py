@@ -8,7 +8,7 @@ import posixpath
 from pathlib import Path
 
 import pytest
-from chaiqiang import edition_info
+from chaiqiang import edition_info, strings
 from lxml import html
 
 LANG_ROOTS = {"zh-Hant": "", "en": "en/"}
@@ -73,7 +73,7 @@ def test_the_footer_links_the_pdf_edition_of_the_pages_language(parsed):
         footer = " ".join(
             tree.xpath("//footer//div[contains(@class,'md-copyright')]")[0].text_content().split()
         )
-        assert edition_info.STRINGS[lang]["version"] in footer and "CC BY 4.0" in footer, rel
+        assert strings.group(lang, "edition")["version"] in footer and "CC BY 4.0" in footer, rel
         assert "Material for MkDocs" not in footer
 
 

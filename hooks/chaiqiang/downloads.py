@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .data import Dataset
+from .languages import LANGUAGES
 
 LICENSE = "CC BY 4.0"
 SOURCE_NOTE = (
@@ -27,24 +28,44 @@ DOWNLOADS = {
     "figures": ("figures.csv", "figures.json"),
 }
 
+
+def published_key(code: str) -> str:
+    """A language's key in the downloads (JSON keys, CSV column suffixes): its primary
+    language subtag, zh-Hant -> zh, en -> en. The published format, kept as it was
+    when the data files were keyed that way."""
+    return code.split("-")[0]
+
+
+def _each_language(field: str) -> list[str]:
+    return [f"{field}_{published_key(lang.code)}" for lang in LANGUAGES]
+
+
 TIMELINE_COLUMNS = [
-    "id", "date", "precision", "date_note_zh", "date_note_en", "phase", "kind", "status", "actors",
-    "title_zh", "title_en", "summary_zh", "summary_en", "note_zh", "note_en", "sources",
+    "id", "date", "precision", *_each_language("date_note"), "phase", "kind", "status", "actors",
+    *_each_language("title"), *_each_language("summary"), *_each_language("note"), "sources",
 ]  # fmt: skip
 FIGURE_COLUMNS = [
-    "id", "group", "label_zh", "label_en", "measure_zh", "measure_en", "value", "unit", "as_of",
-    "precision", "entities", "source", "status", "note_zh", "note_en",
+    "id", "group", *_each_language("label"), *_each_language("measure"), "value", "unit", "as_of",
+    "precision", "entities", "source", "status", *_each_language("note"),
 ]  # fmt: skip
 LIST_SEPARATOR = ";"
 
 
 def _dump(model: Any) -> dict[str, Any]:
-    # The same keys as the YAML entry: optional fields left out when absent.
-    return model.model_dump(mode="json", exclude_none=True)
+    # The same keys as the YAML entry: optional fields left out when absent;
+    # a text's languages under their published keys.
+    record = model.model_dump(mode="json", exclude_none=True)
+    languages = set(LANGUAGES.codes)
+    return {
+        key: {published_key(k): v for k, v in value.items()}
+        if isinstance(value, dict) and set(value) == languages
+        else value
+        for key, value in record.items()
+    }
 
 
 def _flat(record: dict[str, Any]) -> dict[str, str]:
-    """One CSV row: bilingual fields split into _zh/_en, lists joined."""
+    """One CSV row: per-language fields split into _zh/_en/…, lists joined."""
     row: dict[str, str] = {}
     for key, value in record.items():
         if isinstance(value, dict):

@@ -10,42 +10,17 @@ site at `pdf_path(lang)`, under the language's own root; the links here point th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from .site_meta import DEFAULT_LANGUAGE, LANGUAGES, SiteMeta
+from . import strings, urls
+from .languages import LANGUAGES
+from .site_meta import SiteMeta
 
 # Where a language's PDF edition lives under that language's root.
 PDF_DIR = "downloads"
-# Open Graph wants language_TERRITORY; Traditional Chinese as written in Taiwan.
-OG_LOCALES = {"zh-Hant": "zh_TW", "en": "en_US"}
 
-STRINGS: dict[str, dict[str, str]] = {
-    "zh-Hant": {
-        "edition": "本站資訊",
-        "version": "版本",
-        "license": "文字與資料以 CC BY 4.0 授權，程式碼以 MIT 授權。",
-        "pdf": "下載全站 PDF 版",
-        "pdf_note": "（繁體中文，可列印、加註）",
-        "printed_from": "出自",
-        "pdf_edition": "PDF 版",
-        "contents": "目錄",
-        "released": "發布日期",
-        "page": "頁",
-        "cover_note": "本 PDF 由網站內容自動產生，內容與同一版本的網頁相同。引用時請註明版本與網址。",
-    },
-    "en": {
-        "edition": "About this edition",
-        "version": "Version",
-        "license": "Text and data under CC BY 4.0, code under the MIT licence.",
-        "pdf": "Download the whole site as a PDF",
-        "pdf_note": "(English, to print or annotate)",
-        "printed_from": "From",
-        "pdf_edition": "PDF edition",
-        "contents": "Contents",
-        "released": "Released",
-        "page": "page",
-        "cover_note": "This PDF is generated from the website and has the same text as the pages of the same version. When you cite it, give the version and the URL.",
-    },
-}
+# The words (edition, version, licence line, PDF edition…) are the `edition` group of
+# the strings catalogue, data/strings/<lang>.yaml (chaiqiang.strings).
 
 
 def pdf_name(lang: str) -> str:
@@ -53,15 +28,10 @@ def pdf_name(lang: str) -> str:
     return f"chaiqiang-{lang}.pdf"
 
 
-def language_root(lang: str) -> str:
-    """A language's folder in the built site: "" for the default language, "en/" for English."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-
-
 def pdf_path(lang: str) -> str:
     """Where the PDF edition of a language sits in the built site, relative to the site's root:
     downloads/chaiqiang-zh-Hant.pdf, en/downloads/chaiqiang-en.pdf."""
-    return f"{language_root(lang)}{PDF_DIR}/{pdf_name(lang)}"
+    return f"{LANGUAGES.root(lang)}{PDF_DIR}/{pdf_name(lang)}"
 
 
 @dataclass(frozen=True)
@@ -81,10 +51,11 @@ class Reader:
     t: dict[str, str]
 
 
-def for_language(meta: SiteMeta, lang: str, use_directory_urls: bool = True) -> Reader:
+def for_language(
+    meta: SiteMeta, lang: str, use_directory_urls: bool = True, root: Path = strings.ROOT
+) -> Reader:
     """The footer's context; without directory URLs (the offline bundle) pages are files (versions.html)."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}: expected one of {', '.join(LANGUAGES)}")
+    language = LANGUAGES.get(lang)  # LanguageError (a ValueError) if it is not one of the site's
     return Reader(
         lang=lang,
         title=meta.title[lang],
@@ -92,9 +63,9 @@ def for_language(meta: SiteMeta, lang: str, use_directory_urls: bool = True) -> 
         released=meta.released,
         site_url=meta.url,
         pdf_path=pdf_path(lang),
-        versions_path=f"{language_root(lang)}{'versions/' if use_directory_urls else 'versions.html'}",
-        home_path=language_root(lang),
-        og_locale=OG_LOCALES[lang],
-        og_alternate_locales=tuple(OG_LOCALES[other] for other in LANGUAGES if other != lang),
-        t=STRINGS[lang],
+        versions_path=urls.page_url("versions.md", lang, use_directory_urls),
+        home_path=urls.page_url("index.md", lang),
+        og_locale=language.og_locale,
+        og_alternate_locales=tuple(other.og_locale for other in LANGUAGES.others(lang)),
+        t=strings.group(lang, "edition", root),
     )

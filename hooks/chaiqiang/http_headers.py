@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .errors import ChaiqiangError
+
 FILE_NAME = "_headers"
 # Cloudflare Pages ignores a `_headers` line longer than this.
 MAX_LINE = 2000
@@ -41,7 +43,7 @@ PERMISSIONS_POLICY = (
 )
 
 
-class HeadersError(Exception):
+class HeadersError(ChaiqiangError):
     pass
 
 

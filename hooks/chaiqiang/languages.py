@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MKDOCS_YML = ROOT / "mkdocs.yml"
 
 
-class LanguageError(ChaiqiangError):
+class LanguageError(ChaiqiangError, ValueError):
     pass
 
 
@@ -115,8 +115,31 @@ def load(mkdocs_yml: Path = MKDOCS_YML) -> Languages:
     if isinstance(plugins, list):  # MkDocs also allows a list of names or one-key mappings
         plugins = {k: v for item in plugins if isinstance(item, dict) for k, v in item.items()}
     i18n = plugins.get("i18n") or {}
+    if not i18n.get("languages") and (raw or {}).get("INHERIT"):
+        # mkdocs.offline.yml: `INHERIT: mkdocs.yml` and the languages of that.
+        return load((Path(mkdocs_yml).parent / raw["INHERIT"]).resolve())
     return from_plugin_config(i18n.get("languages") or [], where=str(Path(mkdocs_yml).name))
 
 
-# The project's own languages, for code that runs outside a build of a copy.
-LANGUAGES = load()
+def project_mkdocs_yml() -> Path:
+    """The mkdocs.yml of the project at hand: the working directory's, where MkDocs
+    runs (a build of a copy of the project, with the installed package, reads the
+    copy's languages), else this package's repository's (tools and tests run anywhere)."""
+    here = Path.cwd() / "mkdocs.yml"
+    return here if here.is_file() and (Path.cwd() / "docs").is_dir() else MKDOCS_YML
+
+
+def check_built(mkdocs_yml: Path) -> None:
+    """The build's mkdocs.yml must declare the languages this module has (see project_mkdocs_yml)."""
+    built = load(Path(mkdocs_yml).resolve())
+    if built != LANGUAGES:
+        raise LanguageError(
+            f"{mkdocs_yml}: MkDocs builds the languages {', '.join(built.codes)}, but the hooks "
+            f"read {', '.join(LANGUAGES.codes)} from {project_mkdocs_yml()}: run mkdocs in the "
+            "project's folder"
+        )
+
+
+# The languages of the project at hand (see project_mkdocs_yml). The build checks
+# that they are the ones MkDocs has (mkdocs_hooks.on_config).
+LANGUAGES = load(project_mkdocs_yml())

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .errors import ChaiqiangError
+
 SELECTOR = 'M("link[rel=alternate]")'
 PATCHED = 'M("link[rel=alternate]:not([hreflang])")'
 
 
-class MaterialPatchError(Exception):
+class MaterialPatchError(ChaiqiangError):
     pass
 
 

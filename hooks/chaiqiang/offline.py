@@ -1,7 +1,7 @@
 """The offline build (mkdocs.offline.yml): the site as files that work from file://.
 
 Material's offline plugin turns directory URLs off (pages are `about.html`,
-`en/about.html`) and writes each search index as a script. Two things are this
+`en/about.html`) and writes each search index as a script. One thing is this
 site's own:
 
 - `install_shim`: search's worker runs from file:// only through the
@@ -10,9 +10,11 @@ site's own:
   node_modules/ (never committed); this copies it, with its licence, to the
   polyfill path that mkdocs.offline.yml names. A polyfill that is not a local
   path would be loaded from outside the reader's disk: the build stops.
-- `hosted_url`: the offline copy is a copy of the hosted site, so its canonical
-  links and citations give the page's address there (`…/about/`), never the
-  file name it has in the bundle (`…/about.html`, which the host does not serve).
+
+The offline copy is a copy of the hosted site, so its canonical links and
+citations give the page's address there (`…/about/`), never the file name it has
+in the bundle (`…/about.html`, which the host does not serve): see
+`chaiqiang.urls.hosted_url`.
 """
 
 from __future__ import annotations
@@ -22,13 +24,15 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
+from .errors import ChaiqiangError
+
 SHIM_PACKAGE = "iframe-worker"
 SHIM_FILE = PurePosixPath("shim/index.js")
 # Its MIT licence asks that the notice go with every copy.
 SHIM_LICENSE = "LICENSE"
 
 
-class OfflineError(Exception):
+class OfflineError(ChaiqiangError):
     pass
 
 
@@ -36,21 +40,6 @@ def enabled(plugins) -> bool:
     """Whether Material's offline plugin is in the build (MkDocs' config.plugins)."""
     plugin = plugins.get("material/offline") or plugins.get("offline")
     return bool(plugin and plugin.config.enabled)
-
-
-def hosted_path(url: str) -> str:
-    """A page's site-relative URL as the hosted site (directory URLs) has it:
-    `about.html` -> `about/`, `en/index.html` -> `en/`, `index.html` -> ``."""
-    if url == "index.html" or url.endswith("/index.html"):
-        return url[: -len("index.html")]
-    if url.endswith(".html"):
-        return url[: -len(".html")] + "/"
-    return url
-
-
-def hosted_url(site_url: str, url: str) -> str:
-    """The page's public address on the hosted site, from its offline URL."""
-    return site_url.rstrip("/") + "/" + hosted_path(url)
 
 
 def shim_source(root: Path) -> Path:

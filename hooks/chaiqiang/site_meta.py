@@ -1,78 +1,137 @@
-"""The site's metadata (data/site.yaml), with the SITE_URL environment override."""
+"""The site's metadata (data/site.yaml), with the SITE_URL environment override.
+
+The models below are both the validation (strict, like every data file's model in
+`chaiqiang.data.schemas`; JSON Schema in data/schema/site.schema.json) and what
+callers read: `meta.title["en"]`, `meta.changelog[0].changes["en"]`,
+`meta.page_dates(page)`. Per-language fields are keyed by the language codes of
+`chaiqiang.languages` (zh-Hant, en). Problems are reported like every data file's:
+file, entry (a changelog entry by its version), field and line, all at once, as
+a `chaiqiang.data.DataError`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated
 
-import yaml
+from pydantic import AfterValidator, Field, StringConstraints, TypeAdapter, ValidationError, field_validator
 
-LANGUAGES = ("zh-Hant", "en")
-DEFAULT_LANGUAGE = "zh-Hant"
+from .data.errors import DataError, Problem, problem_at
+from .data.load import read_model
+from .data.schemas import Model, NonEmpty, Slug, Text, Url, field_name, per_language
+from .data.yamlio import Parsed
+from .languages import LANGUAGES as _LANGUAGES
 
+# The language codes, for callers that predate chaiqiang.languages.
+LANGUAGES = _LANGUAGES.codes
+DEFAULT_LANGUAGE = _LANGUAGES.default.code
 
-class SiteMetaError(Exception):
-    pass
-
-
-class _Loader(yaml.SafeLoader):
-    """YAML without implicit timestamps: dates stay text, checked with the field's name."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+PAGE_PATTERN = r"^[^/\s][^\s]*\.md$"  # a page file under docs/<language>/: story/the-deal.md
 
 
-@dataclass(frozen=True)
-class Version:
+def _real_day(value: str) -> str:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date (YYYY-MM-DD)") from None
+    return value
+
+
+Day = Annotated[str, StringConstraints(pattern=DAY_PATTERN), AfterValidator(_real_day)]
+PageFile = Annotated[str, StringConstraints(pattern=PAGE_PATTERN)]
+Items = Annotated[tuple[NonEmpty, ...], Field(min_length=1, strict=False)]
+ItemLists = per_language(
+    "ItemLists", Items, "A list of items in every language of the site, as many in each."
+)
+
+
+def _no_items() -> ItemLists:
+    return ItemLists.model_construct(**{field_name(code): () for code in LANGUAGES})
+
+
+def _same_counts(value: ItemLists) -> ItemLists:
+    if len({len(value[code]) for code in LANGUAGES}) != 1:
+        raise ValueError("the languages list different numbers of items")
+    return value
+
+
+class Version(Model):
     """One entry of the changelog: a released version and what it changed."""
 
-    version: str
-    date: str  # YYYY-MM-DD
-    changes: dict[str, tuple[str, ...]]  # language -> items
-    corrections: dict[str, tuple[str, ...]]  # language -> items (may be empty)
-    pages: tuple[str, ...] | None  # paths under docs/<lang>/; None = every page
+    version: NonEmpty
+    date: Day
+    changes: ItemLists
+    corrections: ItemLists = Field(
+        default_factory=_no_items, description="Errors of fact that the version fixed (optional)"
+    )
+    pages: tuple[PageFile, ...] | None = Field(
+        None,
+        strict=False,
+        description="The pages the version changed, as paths under docs/<language>/; omit for every page",
+    )
+
+    _counts = field_validator("changes", "corrections")(_same_counts)
 
     def touches(self, page: str) -> bool:
         return self.pages is None or page in self.pages
 
 
-@dataclass(frozen=True)
-class SourceArticle:
+class SourceArticle(Model):
     """The article the site explains, as citations name it."""
 
-    id: str
-    author: dict[str, str]
-    title: dict[str, str]
-    title_supplied: bool
-    date: str  # YYYY-MM-DD
-    language: str
-    url: str | None
+    id: Slug = Field(description="Its entry in data/sources.yaml")
+    author: Text
+    title: Text
+    title_supplied: bool = Field(
+        False, description="True when no title is known and `title` only describes the article"
+    )
+    date: Day
+    language: NonEmpty
+    url: Url | None = Field(None, description="Omit when unknown; never a guessed one")
 
 
-@dataclass(frozen=True)
-class DatasetMeta:
-    title: dict[str, str]
-    page: str  # path under docs/<lang>/
+class DatasetMeta(Model):
+    title: Text
+    page: PageFile = Field(description="The data set's page, a path under docs/<language>/")
 
 
-@dataclass(frozen=True)
-class SiteMeta:
-    url: str
-    version: str
-    released: str
-    title: dict[str, str]
-    author: dict[str, str]
-    license: dict[str, str]
-    publisher: dict[str, str] | None = None
-    source: SourceArticle | None = None
-    dataset: DatasetMeta | None = None
-    changelog: tuple[Version, ...] = ()
+class License(Model):
+    text_and_data: NonEmpty
+    code: NonEmpty
+    text_and_data_spdx: NonEmpty
+    text_and_data_url: Url
+    code_spdx: NonEmpty
+
+
+def _with_slash(url: str) -> str:
+    return url.rstrip("/") + "/"
+
+
+SiteUrl = Annotated[Url, AfterValidator(_with_slash)]
+_site_url = TypeAdapter(SiteUrl, config={"strict": True})
+
+
+class SiteMeta(Model):
+    """data/site.yaml."""
+
+    url: SiteUrl = Field(
+        description="The public URL; the SITE_URL environment variable overrides it at build time"
+    )
+    version: NonEmpty = Field(description="The current version: the first (newest) entry of `changelog`")
+    released: Day
+    title: Text
+    author: Text = Field(description="The collective author name, as citations give it")
+    publisher: Text
+    license: License
+    source: SourceArticle
+    dataset: DatasetMeta
+    changelog: tuple[Version, ...] = Field(
+        min_length=1, strict=False, description="Every version, newest first"
+    )
 
     def page_dates(self, page: str) -> tuple[str, str]:
         """(first published, last changed) of a page (a path under docs/<lang>/),
@@ -81,150 +140,63 @@ class SiteMeta:
         return min(touching), max(touching)
 
 
-def _date(value: Any, where: str) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    try:
-        return dt.date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise SiteMetaError(f"{where}: {value!r} is not a date of the form YYYY-MM-DD") from None
-
-
-def _per_language(raw: dict, field: str, where: str) -> dict[str, str]:
-    value = raw.get(field)
-    if not isinstance(value, dict):
-        raise SiteMetaError(f"{where}: field '{field}' is missing or is not a mapping of languages")
-    for lang in LANGUAGES:
-        if not value.get(lang):
-            raise SiteMetaError(f"{where}: field '{field}': language '{lang}' is missing")
-    return {lang: str(value[lang]) for lang in LANGUAGES}
-
-
-def _item_lists(raw: dict, field: str, where: str, required: bool) -> dict[str, tuple[str, ...]]:
-    value = raw.get(field)
-    if value is None and not required:
-        return {lang: () for lang in LANGUAGES}
-    if not isinstance(value, dict):
-        raise SiteMetaError(f"{where}: field '{field}' is missing or is not a mapping of languages")
-    out = {}
-    for lang in LANGUAGES:
-        items = value.get(lang)
-        if not isinstance(items, list) or not items or not all(isinstance(i, str) and i for i in items):
-            raise SiteMetaError(f"{where}: field '{field}': language '{lang}' needs a list of texts")
-        out[lang] = tuple(items)
-    counts = {len(out[lang]) for lang in LANGUAGES}
-    if len(counts) != 1:
-        raise SiteMetaError(f"{where}: field '{field}': the languages list different numbers of items")
-    return out
-
-
-def _changelog(raw: Any, path: Path, version: str, released: str) -> tuple[Version, ...]:
-    if not isinstance(raw, list) or not raw:
-        raise SiteMetaError(f"{path}: field 'changelog' is missing or is not a list of versions")
-    out: list[Version] = []
-    for index, entry in enumerate(raw):
-        where = f"{path}: changelog[{index}]"
-        if not isinstance(entry, dict) or not entry.get("version"):
-            raise SiteMetaError(f"{where}: field 'version' is missing")
-        where = f"{where} ({entry['version']})"
-        if "date" not in entry:
-            raise SiteMetaError(f"{where}: field 'date' is missing")
-        pages = entry.get("pages")
-        if pages is not None and (
-            not isinstance(pages, list) or not all(isinstance(p, str) and p.endswith(".md") for p in pages)
-        ):
-            raise SiteMetaError(f"{where}: field 'pages' must list page files such as story/the-deal.md")
-        out.append(
-            Version(
-                version=str(entry["version"]),
-                date=_date(entry["date"], f"{where}: field 'date'"),
-                changes=_item_lists(entry, "changes", where, required=True),
-                corrections=_item_lists(entry, "corrections", where, required=False),
-                pages=None if pages is None else tuple(pages),
-            )
-        )
-    seen: set[str] = set()
-    for index, entry in enumerate(out):
+def check(meta: SiteMeta, file: str, parsed: Parsed) -> list[Problem]:
+    """What one field cannot say on its own: the changelog runs newest first, each
+    version once, and starts with the current version."""
+    problems = []
+    log = meta.changelog
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(log):
         if entry.version in seen:
-            raise SiteMetaError(f"{path}: changelog[{index}]: version {entry.version} is listed twice")
-        seen.add(entry.version)
-        if index and entry.date > out[index - 1].date:
-            raise SiteMetaError(
-                f"{path}: changelog[{index}] ({entry.version}): the list must run newest first, "
-                f"but {entry.date} is after {out[index - 1].date}"
+            also = f"also entry #{seen[entry.version] + 1} of changelog"
+            message = f"{entry.version} is listed twice ({also})"
+            problems.append(problem_at(file, parsed, ("changelog", index, "version"), message))
+        seen.setdefault(entry.version, index)
+        if index and entry.date > log[index - 1].date:
+            problems.append(
+                problem_at(
+                    file,
+                    parsed,
+                    ("changelog", index, "date"),
+                    f"the list must run newest first, but {entry.date} is after {log[index - 1].date}"
+                    f" ({log[index - 1].version})",
+                )
             )
-    newest = out[0]
-    if (newest.version, newest.date) != (version, released):
-        raise SiteMetaError(
-            f"{path}: changelog[0] is {newest.version} of {newest.date}, but fields 'version' and "
-            f"'released' say {version} of {released}: the newest entry must be the current version"
+    if (log[0].version, log[0].date) != (meta.version, meta.released):
+        problems.append(
+            problem_at(
+                file,
+                parsed,
+                ("changelog", 0),
+                f"is {log[0].version} of {log[0].date}, but fields 'version' and 'released' say "
+                f"{meta.version} of {meta.released}: the newest entry must be the current version",
+            )
         )
-    return tuple(out)
+    return problems
 
 
-def _source(raw: Any, path: Path) -> SourceArticle:
-    where = f"{path}: source"
-    if not isinstance(raw, dict):
-        raise SiteMetaError(f"{path}: field 'source' is missing or is not a mapping")
-    for field in ("id", "date", "language"):
-        if not raw.get(field):
-            raise SiteMetaError(f"{where}: field '{field}' is missing or empty")
-    url = raw.get("url")
-    if url is not None and not str(url).startswith(("http://", "https://")):
-        raise SiteMetaError(f"{where}: field 'url': {url!r} is not an http(s) URL")
-    return SourceArticle(
-        id=str(raw["id"]),
-        author=_per_language(raw, "author", where),
-        title=_per_language(raw, "title", where),
-        title_supplied=bool(raw.get("title_supplied", False)),
-        date=_date(raw["date"], f"{where}: field 'date'"),
-        language=str(raw["language"]),
-        url=None if url is None else str(url),
-    )
-
-
-def _dataset(raw: Any, path: Path) -> DatasetMeta:
-    where = f"{path}: dataset"
-    if not isinstance(raw, dict):
-        raise SiteMetaError(f"{path}: field 'dataset' is missing or is not a mapping")
-    page = raw.get("page")
-    if not isinstance(page, str) or not page.endswith(".md"):
-        raise SiteMetaError(f"{where}: field 'page' must name a page file such as timeline.md")
-    return DatasetMeta(title=_per_language(raw, "title", where), page=page)
-
-
-def load_site_meta(path: Path, environ: dict[str, str] | None = None) -> SiteMeta:
+def read_site_meta(
+    data_dir: Path, environ: Mapping[str, str] | None = None, name: str = "site.yaml"
+) -> tuple[SiteMeta | None, list[Problem]]:
+    """data/site.yaml, validated, with SITE_URL applied; (None, problems) if it is not valid."""
     environ = os.environ if environ is None else environ
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise SiteMetaError(f"{path}: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise SiteMetaError(f"{path}: expected a mapping at the top level")
-    for field in ("url", "version", "released", "title", "author", "publisher", "license"):
-        if not raw.get(field):
-            raise SiteMetaError(f"{path}: field '{field}' is missing or empty")
-    for field in ("title", "author", "publisher"):
-        _per_language(raw, field, str(path))
-    if not isinstance(raw["license"], dict):
-        raise SiteMetaError(f"{path}: field 'license' is not a mapping")
-    for key in ("text_and_data", "code", "text_and_data_spdx", "text_and_data_url", "code_spdx"):
-        if not raw["license"].get(key):
-            raise SiteMetaError(f"{path}: field 'license': '{key}' is missing or empty")
-    url = environ.get("SITE_URL") or raw["url"]
-    if not url.startswith(("http://", "https://")):
-        raise SiteMetaError(f"{path}: field 'url' (or SITE_URL): {url!r} is not an http(s) URL")
-    version = str(raw["version"])
-    released = _date(raw["released"], f"{path}: field 'released'")
-    return SiteMeta(
-        url=url.rstrip("/") + "/",
-        version=version,
-        released=released,
-        title=dict(raw["title"]),
-        author=dict(raw["author"]),
-        license=dict(raw["license"]),
-        publisher=dict(raw["publisher"]),
-        source=_source(raw.get("source"), path),
-        dataset=_dataset(raw.get("dataset"), path),
-        changelog=_changelog(raw.get("changelog"), path, version, released),
-    )
+    label, parsed, meta, problems = read_model(data_dir, name, SiteMeta)
+    if meta is None:
+        return None, problems
+    problems += check(meta, label, parsed)
+    override = environ.get("SITE_URL")
+    if override:
+        try:
+            meta = meta.model_copy(update={"url": _site_url.validate_python(override)})
+        except ValidationError:
+            problems.append(Problem(label, f"SITE_URL={override!r} is not an http(s) URL", None, "url"))
+    return (None if problems else meta), problems
+
+
+def load_site_meta(path: Path, environ: Mapping[str, str] | None = None) -> SiteMeta:
+    """One site.yaml, for tools and tests; a build reads it through chaiqiang.project."""
+    path = Path(path)
+    meta, problems = read_site_meta(path.parent, environ, path.name)
+    if problems:
+        raise DataError(problems)
+    return meta

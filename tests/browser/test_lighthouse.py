@@ -18,8 +18,8 @@ import shutil
 import pytest
 
 from tests.conftest import IN_CI
-from tools.checks import lighthouse_check as lh
 from tools.browser import serve
+from tools.checks import lighthouse_check as lh
 
 PERFORMANCE_FLOOR = lh.THRESHOLDS["performance"]
 

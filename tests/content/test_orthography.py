@@ -73,20 +73,29 @@ def test_interface_text_reaches_labels_tooltips_and_search_messages():
     assert "'脚' should be '腳'" in messages and "'个' should be '個'" in messages
 
 
+def test_the_interface_words_pass_s2tw():
+    # Our words and Material's, in data/strings/zh-Hant.yaml (chaiqiang.strings).
+    path = ROOT / "data" / "strings" / "zh-Hant.yaml"
+    findings = orthography_findings(path.read_text(encoding="utf-8"), "data/strings/zh-Hant.yaml")
+    assert findings == [], "\n".join(map(str, findings))
+
+
 def test_the_theme_strings_override_covers_every_material_string():
-    # A key missing from overrides/partials/languages/zh-Hant.html would fall back
-    # to Material's English string.
+    # A key missing from the `material` group of data/strings/zh-Hant.yaml (which
+    # overrides/partials/languages/zh-Hant.html returns) would fall back to
+    # Material's English string.
     import re
 
     import material
+    from chaiqiang import strings
 
-    ours = (ROOT / "overrides" / "partials" / "languages" / "zh-Hant.html").read_text(encoding="utf-8")
+    ours = strings.group("zh-Hant", "material")
     theirs = (
         Path(material.__file__).parent / "templates" / "partials" / "languages" / "zh-Hant.html"
     ).read_text(encoding="utf-8")
     key = re.compile(r'^\s*"([\w.]+)":', re.M)
-    assert set(key.findall(ours)) == set(key.findall(theirs))
-    findings = orthography_findings(ours, "overrides/partials/languages/zh-Hant.html")
+    assert set(ours) == set(key.findall(theirs))
+    findings = [f for k, text in ours.items() for f in orthography_findings(text, f"material: {k}")]
     assert findings == [], "\n".join(map(str, findings))
 
 

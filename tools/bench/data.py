@@ -11,22 +11,21 @@ from __future__ import annotations
 
 import shutil
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
+from chaiqiang import urls
+from chaiqiang.data import load_dataset, yamlio
+from chaiqiang.downloads import write_downloads
+from chaiqiang.languages import LANGUAGES
+from chaiqiang.markdown.glossary_abbr import abbreviation_block
+from chaiqiang.render.directives import expand
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "hooks"))
+from tools.common import ROOT
 
-from chaiqiang.data import load_dataset  # noqa: E402
-from chaiqiang.downloads import write_downloads  # noqa: E402
-from chaiqiang.markdown.glossary_abbr import abbreviation_block  # noqa: E402
-from chaiqiang.render.directives import expand  # noqa: E402
-
-LANGS = ("zh-Hant", "en")
+LANGS = LANGUAGES.codes
 
 
 def _median(fn, runs: int) -> float:
@@ -44,8 +43,7 @@ def hook_work(data_dir: Path, docs_dir: Path, out_dir: Path) -> None:
     for lang in LANGS:
         for md in sorted((docs_dir / lang).rglob("*.md")):
             rel = md.relative_to(docs_dir / lang).as_posix()
-            url = "" if rel == "index.md" else rel[: -len(".md")] + "/"
-            url = url if lang == "zh-Hant" else f"en/{url}"
+            url = urls.page_url(rel, lang)
             text = expand(md.read_text(encoding="utf-8"), lang=lang, dataset=dataset, page=rel, url=url)
             text += abbreviation_block(dataset.glossary_entries(lang))
     write_downloads(dataset, out_dir)
@@ -56,7 +54,7 @@ def synthetic_data_dir(base: Path, events: int) -> Path:
     out = Path(tempfile.mkdtemp(prefix=f"bench-data-{events}-"))
     for f in base.glob("*.yaml"):
         shutil.copy2(f, out / f.name)
-    timeline = yaml.safe_load((base / "timeline.yaml").read_text(encoding="utf-8"))
+    timeline = yamlio.parse((base / "timeline.yaml").read_text(encoding="utf-8")).data
     template = timeline["events"]
     phases = {p["id"]: p for p in timeline["phases"]}
     generated = []
@@ -69,7 +67,10 @@ def synthetic_data_dir(base: Path, events: int) -> Path:
             id=f"evt-synthetic-{i:05d}",
             date=f"{year:04d}-{month:02d}-{day:02d}",
             precision="day",
-            title={"zh": f"合成事件第{i}則", "en": f"Synthetic event {i}"},
+            title={
+                code: f"合成事件第{i}則" if code == LANGUAGES.default.code else f"Synthetic event {i}"
+                for code in LANGS
+            },
         )
         model.pop("date_note", None)
         generated.append(model)

@@ -17,55 +17,46 @@ reports go to dist/lighthouse/.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from chaiqiang import urls
+from chaiqiang.errors import ChaiqiangError
+from chaiqiang.languages import LANGUAGES
 
-ROOT = Path(__file__).resolve().parents[2]
-LH_DIR = ROOT / "tools" / "lighthouse"
+from tools import common
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tools.common import ROOT
+
+LH_DIR = ROOT / "tools" / "checks" / "lighthouse"
 LH_CLI = LH_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
-STAMP = LH_DIR / "node_modules" / ".lock-sha256"
 OUT_DIR = ROOT / "dist" / "lighthouse"
 
-# The pages the issue names: home, a story section, the timeline, the figures; both languages.
-PAGES = (
-    "",
-    "story/the-deal/",
-    "timeline/",
-    "figures/",
-    "en/",
-    "en/story/the-deal/",
-    "en/timeline/",
-    "en/figures/",
+# The pages the issue names: home, a story section, the timeline, the figures; every language.
+PAGES = tuple(
+    urls.page_url(page, lang)
+    for lang in LANGUAGES.codes
+    for page in ("index.md", "story/the-deal.md", "timeline.md", "figures.md")
 )
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 THRESHOLDS = {"performance": 0.98, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 
 
-class LighthouseError(RuntimeError):
+class LighthouseError(ChaiqiangError, RuntimeError):
     pass
 
 
 def ensure_lighthouse() -> None:
     """`npm ci` in tools/checks/lighthouse/ unless node_modules matches package-lock.json."""
-    lock = LH_DIR / "package-lock.json"
-    wanted = hashlib.sha256(lock.read_bytes()).hexdigest()
-    if LH_CLI.is_file() and STAMP.is_file() and STAMP.read_text().strip() == wanted:
-        return
-    npm = shutil.which("npm")
-    if npm is None:
-        raise LighthouseError("npm is not installed: Lighthouse needs Node.js 18-20 and npm")
-    print("lighthouse_check: npm ci in tools/checks/lighthouse/", flush=True)
-    subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=LH_DIR, check=True)
-    STAMP.write_text(wanted + "\n")
+    try:
+        common.npm_ci(LH_DIR, "Lighthouse (Node.js 18-20)", ignore_scripts=False, tool="lighthouse_check")
+    except common.NpmError as exc:
+        raise LighthouseError(str(exc)) from None
 
 
 @dataclass

@@ -13,9 +13,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from tools.browser import BrowserMissing, chromium, serve
+from chaiqiang.languages import LANGUAGES
 
-ROOT = Path(__file__).resolve().parents[2]
+from tools.browser import BrowserMissing, chromium, serve
+from tools.common import ROOT
+
 # page name -> URL path under the language's root
 PAGES = {
     "home": "",
@@ -25,7 +27,6 @@ PAGES = {
     "sources": "sources/",
     "cite": "cite/",
 }
-LANGUAGE_ROOTS = {"zh-Hant": "", "en": "en/"}
 VIEWPORTS = {390: 844, 1280: 800}
 SCHEMES = ("light", "dark")
 
@@ -40,7 +41,7 @@ def take(site: Path, out: Path, full_page: bool = False) -> list[Path]:
                     viewport={"width": width, "height": height}, color_scheme=scheme, device_scale_factor=1
                 )
                 tab = context.new_page()
-                for lang, root in LANGUAGE_ROOTS.items():
+                for lang, root in ((lang.code, lang.root) for lang in LANGUAGES):
                     for name, path in PAGES.items():
                         tab.goto(base_url + root + path, wait_until="networkidle")
                         target = out / f"{lang}-{name}-{width}-{scheme}.png"

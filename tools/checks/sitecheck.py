@@ -27,10 +27,9 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
+from chaiqiang.languages import LANGUAGES, Languages
 from lxml import etree, html
 
-DEFAULT_LANGUAGE = "zh-Hant"
-OTHER_LANGUAGES = ("en",)
 NOT_FOUND_PAGE = "404.html"
 
 # Elements and attributes through which a page *loads* something.
@@ -94,9 +93,16 @@ class Page:
 class Site:
     root: Path
     site_url: str
-    default_language: str = DEFAULT_LANGUAGE
-    other_languages: tuple[str, ...] = OTHER_LANGUAGES
+    languages: Languages = LANGUAGES  # a copy of the project with other languages passes its own
     _pages: dict[str, Page] = field(default_factory=dict)
+
+    @property
+    def default_language(self) -> str:
+        return self.languages.default.code
+
+    @property
+    def other_languages(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages.others(self.default_language))
 
     @cached_property
     def base_path(self) -> str:
@@ -115,13 +121,14 @@ class Site:
         return self._pages[path]
 
     def language_of(self, path: str) -> str:
-        first = PurePosixPath(path).parts[0]
-        return first if first in self.other_languages else self.default_language
+        for lang in self.languages:
+            if lang.root and path.startswith(lang.root):
+                return lang.code
+        return self.default_language
 
     def counterpart(self, path: str, lang: str) -> str:
-        own = self.language_of(path)
-        bare = path if own == self.default_language else path.split("/", 1)[1]
-        return bare if lang == self.default_language else f"{lang}/{bare}"
+        bare = path[len(self.languages.root(self.language_of(path))) :]
+        return self.languages.root(lang) + bare
 
     def url_of(self, path: str) -> str:
         """The public URL of a page file, as MkDocs writes it with directory URLs."""
@@ -160,13 +167,8 @@ class Site:
         return (normalised if target.is_file() else None), unquote(parts.fragment)
 
 
-def check_site(
-    root: Path,
-    site_url: str,
-    default_language: str = DEFAULT_LANGUAGE,
-    other_languages: tuple[str, ...] = OTHER_LANGUAGES,
-) -> list[Finding]:
-    site = Site(Path(root), site_url.rstrip("/") + "/", default_language, other_languages)
+def check_site(root: Path, site_url: str, languages: Languages = LANGUAGES) -> list[Finding]:
+    site = Site(Path(root), site_url.rstrip("/") + "/", languages)
     findings: list[Finding] = []
     for path in site.html_files:
         page = site.page(path)
@@ -369,10 +371,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     site_url = args.site_url
     if site_url is None:
-        sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
         from chaiqiang.site_meta import load_site_meta
 
-        site_url = load_site_meta(Path(__file__).resolve().parents[2] / "data" / "site.yaml").url
+        from tools.common import ROOT
+
+        site_url = load_site_meta(ROOT / "data" / "site.yaml").url
     findings = check_site(args.site_dir, site_url)
     for f in findings:
         print(f)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tools.common import ROOT
+
 ARTICLE = ROOT.parent / "shared" / "source" / "article.cleaned.txt"
 # The publisher's page furniture starts here; it is not part of the article.
 ARTICLE_END_MARK = "版權說明"

@@ -23,27 +23,23 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import zipfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-import jinja2
+from chaiqiang import edition_info, templates
+from chaiqiang.citations import page as citation_page
+from chaiqiang.citations import render as citation_render
+from chaiqiang.data import DataError
+from chaiqiang.errors import ChaiqiangError
+from chaiqiang.languages import LANGUAGES
+from chaiqiang.site_meta import SiteMeta, load_site_meta
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from chaiqiang import edition_info  # noqa: E402
-from chaiqiang.citations import page as citation_page  # noqa: E402
-from chaiqiang.site_meta import LANGUAGES, SiteMeta, SiteMetaError, load_site_meta  # noqa: E402
-
-from dev import source_date_epoch  # noqa: E402  (the one place that reads the commit date)
+from tools import common
+from tools.common import ROOT, deterministic_zip, source_date_epoch
 
 PROJECT = "chaiqiang"
 CONFIG = "mkdocs.offline.yml"
@@ -52,12 +48,9 @@ README_TEMPLATE = "chaiqiang/offline/readme.txt"
 # Site files that only a web server uses: from file:// a missing page is the
 # browser's own error, and sitemaps and _headers are read by crawlers and hosts.
 SERVER_ONLY = ("404.html", "sitemap.xml", "sitemap.xml.gz", "_headers")
-# The citation style README.txt shows for each language.
-README_STYLE = {"zh-Hant": "gb-t-7714", "en": "apa"}
-ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest date a zip entry can carry
 
 
-class BundleError(Exception):
+class BundleError(ChaiqiangError):
     pass
 
 
@@ -90,56 +83,27 @@ def build_date(epoch: int) -> str:
 # --- the shim (npm) --------------------------------------------------------------------
 
 
-def node_modules_current(root: Path) -> bool:
-    """Whether node_modules/ holds exactly the packages of package-lock.json (npm's own record)."""
-    installed = root / "node_modules" / ".package-lock.json"
-    try:
-        lock = json.loads((root / "package-lock.json").read_text(encoding="utf-8"))
-        have = json.loads(installed.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    wanted = {k: v.get("integrity") for k, v in lock.get("packages", {}).items() if k}
-    found = {k: v.get("integrity") for k, v in have.get("packages", {}).items() if k}
-    return bool(wanted) and wanted == found
-
-
 def npm_ci(root: Path) -> None:
     """Install package-lock.json's packages (the iframe-worker shim) unless they are there."""
-    if node_modules_current(root):
-        return
-    npm = shutil.which("npm")
-    if npm is None:
-        raise BundleError(
-            "npm is needed to install the iframe-worker shim (package-lock.json): "
-            "install Node.js and npm (apt-get install nodejs npm)"
-        )
-    print("bundle: npm ci (package-lock.json)", flush=True)
-    proc = subprocess.run(
-        [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=root
-    )
-    if proc.returncode != 0:
-        raise BundleError(f"`npm ci` failed (exit {proc.returncode})")
+    try:
+        common.npm_ci(root, "the iframe-worker shim", tool="bundle")
+    except common.NpmError as exc:
+        raise BundleError(str(exc)) from None
 
 
 # --- the site --------------------------------------------------------------------------
 
 
 def build_site(root: Path, site_dir: Path, environ: Mapping[str, str]) -> None:
-    env = dict(
-        environ,
-        PYTHONPATH=os.pathsep.join([str(root / "hooks"), str(root)]),
-        NO_MKDOCS_2_WARNING="1",
-    )
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", CONFIG, "--strict", "--clean"]
-    proc = subprocess.run([*cmd, "--site-dir", str(site_dir)], cwd=root, env=env)
+    proc = common.build_site(site_dir, root=root, config=CONFIG, environ=environ)
     if proc.returncode != 0:
         raise BundleError(f"the offline build (mkdocs build -f {CONFIG}) failed (exit {proc.returncode})")
 
 
-def drop_server_only(site_dir: Path, languages: Iterable[str] = LANGUAGES) -> list[str]:
+def drop_server_only(site_dir: Path, languages: Iterable[str] = LANGUAGES.codes) -> list[str]:
     """Remove the files only a web server uses, at the root and in each language's folder."""
     removed = []
-    folders = {edition_info.language_root(lang) for lang in languages}
+    folders = {LANGUAGES.root(lang) for lang in languages}
     for folder in sorted(folders):
         for name in SERVER_ONLY:
             path = site_dir / folder / name
@@ -149,7 +113,7 @@ def drop_server_only(site_dir: Path, languages: Iterable[str] = LANGUAGES) -> li
     return removed
 
 
-def add_pdfs(site_dir: Path, pdf_dir: Path, languages: Iterable[str] = LANGUAGES) -> list[str]:
+def add_pdfs(site_dir: Path, pdf_dir: Path, languages: Iterable[str] = LANGUAGES.codes) -> list[str]:
     """Copy the PDF editions that `python3 dev.py pdf` left in pdf_dir to where the pages link them."""
     added = []
     for lang in languages:
@@ -164,16 +128,12 @@ def add_pdfs(site_dir: Path, pdf_dir: Path, languages: Iterable[str] = LANGUAGES
 
 def readme_text(meta: SiteMeta, epoch: int, pdfs: list[str]) -> str:
     citation = {}
-    for lang in LANGUAGES:
+    for lang in LANGUAGES.codes:
         example = citation_page.example(meta, "site", lang)
-        citation[lang] = next(f.text for f in example.formats if f.key == README_STYLE[lang])
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(ROOT / "overrides"),
-        autoescape=False,  # plain text
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    return env.get_template(README_TEMPLATE).render(
+        citation[lang] = next(f.text for f in example.formats if f.key == citation_render.order(lang)[0])
+    return templates.render_text(
+        README_TEMPLATE,
+        ROOT,
         title=meta.title,
         version=meta.version,
         built=build_date(epoch),
@@ -184,43 +144,16 @@ def readme_text(meta: SiteMeta, epoch: int, pdfs: list[str]) -> str:
     )
 
 
-# --- the zip ---------------------------------------------------------------------------
-
-
-def zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
-    when = dt.datetime.fromtimestamp(max(epoch, ZIP_EPOCH_MIN), dt.UTC)
-    return (when.year, when.month, when.day, when.hour, when.minute, when.second)
-
-
-def deterministic_zip(entries: Mapping[str, bytes], dest: Path, epoch: int) -> Path:
-    """A zip of {name: bytes} at its root: names in order, one timestamp, fixed
-    permissions and system, so that the same entries always give the same bytes."""
-    stamp = zip_time(epoch)
-    tmp = dest.with_name(dest.name + ".part")
-    with zipfile.ZipFile(tmp, "w") as archive:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o100644 << 16
-            info.create_system = 3  # Unix, whatever system builds it
-            archive.writestr(info, entries[name], compresslevel=9)
-    tmp.replace(dest)
-    return dest
+# --- the zip (tools.common.deterministic_zip) -------------------------------------------
 
 
 def site_entries(site_dir: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(site_dir).as_posix(): path.read_bytes()
-        for path in site_dir.rglob("*")
-        if path.is_file()
-    }
+    return common.folder_entries(site_dir)
 
 
 def write_sha256(path: Path) -> Path:
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    out = path.with_name(path.name + ".sha256")
-    out.write_text(f"{digest}  {path.name}\n", encoding="utf-8")
-    return out
+    """<zip>.sha256 beside the zip, for `sha256sum -c`."""
+    return common.write_sha256sums([path], path.with_name(path.name + ".sha256"))
 
 
 # --- all of it -------------------------------------------------------------------------
@@ -239,7 +172,7 @@ def bundle(
     # The hosted URL from data/site.yaml (or SITE_URL, as the pages get it).
     try:
         meta = load_site_meta(root / "data" / "site.yaml", environ=environ)
-    except SiteMetaError as exc:
+    except DataError as exc:
         raise BundleError(str(exc)) from None
     epoch = build_epoch(root, meta, environ)
     environ["SOURCE_DATE_EPOCH"] = str(epoch)

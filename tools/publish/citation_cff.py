@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "hooks"))
+from chaiqiang.citations.cff import citation_cff
+from chaiqiang.site_meta import load_site_meta
 
-from chaiqiang.citations.cff import citation_cff  # noqa: E402
-from chaiqiang.site_meta import load_site_meta  # noqa: E402
+from tools.common import ROOT
 
 TARGET = ROOT / "CITATION.cff"
 

@@ -17,6 +17,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from chaiqiang.errors import ChaiqiangError
 from fontTools import subset
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
@@ -29,7 +30,7 @@ STYLES = {400: "Regular", 700: "Bold"}
 MAX_ERROR = 1.0
 
 
-class FontError(RuntimeError):
+class FontError(ChaiqiangError, RuntimeError):
     pass
 
 

@@ -42,18 +42,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import jinja2
+from chaiqiang import edition_info, templates, urls
+from chaiqiang.errors import ChaiqiangError
+from chaiqiang.languages import LANGUAGES
+from chaiqiang.site_meta import load_site_meta
 from lxml import html
 from markupsafe import Markup
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from chaiqiang import edition_info  # noqa: E402
-from chaiqiang.site_meta import LANGUAGES, load_site_meta  # noqa: E402
-
-from tools.browser import chromium, serve  # noqa: E402
-from tools.publish.cjk_truetype import Face, write_faces  # noqa: E402
+from tools import common
+from tools.browser import chromium, serve
+from tools.common import ROOT
+from tools.publish.cjk_truetype import Face, write_faces
 
 # What the edition holds, in order: paths under docs/<language>/.
 EDITION_PAGES = (
@@ -85,10 +84,11 @@ URL_REF = re.compile(r"url\(#([^)]+)\)")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # A language's edition must draw at least this many different Chinese characters from
 # an embedded font that has them (with empty boxes each font maps one at most).
-MIN_CJK_GLYPHS = {"zh-Hant": 500, "en": 5}
+MIN_CJK_GLYPHS = {"zh-Hant": 500}
+MIN_CJK_GLYPHS_ELSEWHERE = 5  # a page in another language quotes a few Chinese names
 
 
-class EditionError(RuntimeError):
+class EditionError(ChaiqiangError, RuntimeError):
     pass
 
 
@@ -97,18 +97,11 @@ class EditionError(RuntimeError):
 
 def page_url(lang: str, page: str) -> str:
     """A page's URL path relative to the site root: story/the-deal.md -> en/story/the-deal/."""
-    stem = page[: -len(".md")]
-    if stem == "index":
-        rel = ""
-    elif stem.endswith("/index"):
-        rel = stem[: -len("index")]
-    else:
-        rel = stem + "/"
-    return edition_info.language_root(lang) + rel
+    return urls.page_url(page, lang)
 
 
 def page_file(site_dir: Path, lang: str, page: str) -> Path:
-    return site_dir / (page_url(lang, page) + "index.html")
+    return site_dir / urls.page_url(page, lang) / "index.html"  # the hosted build: directory URLs
 
 
 def slug(page: str) -> str:
@@ -396,12 +389,9 @@ def compose(
         base_url + _resolve(page_url(lang, "index.md"), href)[0]
         for href in home.xpath("//head/link[@rel='stylesheet']/@href")
     ]
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(ROOT / "overrides")),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    document = env.get_template("chaiqiang/reader/edition.html").render(
+    document = templates.render(
+        "chaiqiang/reader/edition.html",
+        ROOT,
         lang=lang,
         t=r.t,
         title=r.title,
@@ -409,7 +399,7 @@ def compose(
         author=meta.author[lang],
         version=meta.version,
         released=meta.released,
-        url=meta.url + edition_info.language_root(lang),
+        url=meta.url + LANGUAGES.root(lang),
         license=r.t["license"],
         stylesheets=stylesheets,
         fonts=[{"family": f.family, "weight": f.weight, "url": font_url(base_url, f)} for f in faces],
@@ -470,7 +460,7 @@ def print_pdf(
     context = browser.new_context()
     try:
         tab = context.new_page()
-        url = base_url + edition_info.language_root(lang) + "__edition__.html"
+        url = base_url + LANGUAGES.root(lang) + "__edition__.html"
         tab.route(url, lambda route: route.fulfill(body=document, content_type="text/html; charset=utf-8"))
         for face in faces:
             tab.route(font_url(base_url, face), functools.partial(_fulfill_font, face))
@@ -534,7 +524,7 @@ def make_edition(browser, base_url: str, site_dir: Path, lang: str, out: Path) -
             raise EditionError(f"{lang}: the contents' page numbers do not settle")
     fonts = pdf_fonts(out)
     glyphs = cjk_glyph_count(fonts)
-    if glyphs < MIN_CJK_GLYPHS[lang]:
+    if glyphs < MIN_CJK_GLYPHS.get(lang, MIN_CJK_GLYPHS_ELSEWHERE):
         raise EditionError(
             f"{out}: its fonts draw only {glyphs} different Chinese characters: is fonts-noto-cjk "
             "installed? (apt-get install fonts-noto-cjk)"
@@ -550,27 +540,11 @@ def make_edition(browser, base_url: str, site_dir: Path, lang: str, out: Path) -
 
 
 def build_site(site_dir: Path) -> None:
-    import os
-
-    env = dict(
-        os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "hooks"), str(ROOT)]), NO_MKDOCS_2_WARNING="1"
-    )
-    cmd = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--clean",
-        "--quiet",
-        "--site-dir",
-        str(site_dir),
-    ]
-    subprocess.run(cmd, cwd=ROOT, env=env, check=True)
+    common.build_site(site_dir, quiet=True).check_returncode()
 
 
 def make_editions(
-    site_dir: Path, out_dir: Path, languages: tuple[str, ...] = LANGUAGES, browser=None
+    site_dir: Path, out_dir: Path, languages: tuple[str, ...] = LANGUAGES.codes, browser=None
 ) -> list[dict]:
     """Every language's edition into out_dir, each copied into the built site too.
     Uses `browser` if given (a Playwright Chromium), else launches Debian's."""
@@ -592,13 +566,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", default=ROOT / "site", type=Path)
     parser.add_argument("--out", default=ROOT / "dist", type=Path)
-    parser.add_argument("--lang", action="append", choices=LANGUAGES)
+    parser.add_argument("--lang", action="append", choices=LANGUAGES.codes)
     parser.add_argument("--no-build", action="store_true", help="use the site already built in --site")
     args = parser.parse_args(argv)
     try:
         if not args.no_build:
             build_site(args.site)
-        results = make_editions(args.site, args.out, tuple(args.lang or LANGUAGES))
+        results = make_editions(args.site, args.out, tuple(args.lang or LANGUAGES.codes))
     except (EditionError, subprocess.CalledProcessError, RuntimeError) as exc:
         print(f"pdf_edition: {exc}", file=sys.stderr)
         return 1

@@ -18,20 +18,22 @@ commit's time:
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import os
 import shutil
 import subprocess
 import sys
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from chaiqiang.site_meta import LANGUAGES, SiteMetaError, load_site_meta
+from chaiqiang.data import DataError
+from chaiqiang.errors import ChaiqiangError
+from chaiqiang.languages import LANGUAGES
+from chaiqiang.site_meta import load_site_meta
 
-ROOT = Path(__file__).resolve().parents[2]
+from tools import common
+from tools.common import ROOT
+
 PROJECT = "chaiqiang"
 SUMS = "SHA256SUMS"
 # The other commands whose files belong in a release, in the order they run
@@ -41,7 +43,7 @@ ARTIFACT_COMMANDS = {"pdf": "the PDF editions", "bundle": "the offline zip"}
 SIDECARS = (".sha256", ".sha256sum", SUMS)
 
 
-class ReleaseError(Exception):
+class ReleaseError(ChaiqiangError):
     pass
 
 
@@ -93,34 +95,16 @@ def versioned_name(name: str, version: str) -> str:
     return f"{PROJECT}-{version}-{name.removeprefix(PROJECT + '-')}"
 
 
-def _zip_time(epoch: int) -> tuple[int, int, int, int, int, int]:
-    when = dt.datetime.fromtimestamp(max(epoch, 315532800), dt.UTC)  # zip dates start in 1980
-    return (when.year, when.month, when.day, when.hour, when.minute, when.second)
-
-
 def deterministic_zip(src: Path, dest: Path, top: str, epoch: int) -> Path:
-    """Zip `src` into `dest` under the folder `top`: files in name order, one
-    timestamp, fixed permissions, so the same folder always gives the same bytes."""
-    stamp = _zip_time(epoch)
-    files = sorted(p for p in src.rglob("*") if p.is_file())
-    with zipfile.ZipFile(dest, "w") as archive:
-        for path in files:
-            info = zipfile.ZipInfo(f"{top}/{path.relative_to(src).as_posix()}", date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o100644 << 16
-            info.create_system = 3  # Unix, whatever system builds it
-            archive.writestr(info, path.read_bytes(), compresslevel=9)
-    return dest
+    """Zip `src` into `dest` under the folder `top` (tools.common.deterministic_zip:
+    the same folder always gives the same bytes)."""
+    return common.deterministic_zip(common.folder_entries(src, prefix=f"{top}/"), dest, epoch)
 
 
 def sha256sums(folder: Path) -> Path:
     """SHA256SUMS in the format of `sha256sum`, for every other file in `folder`."""
-    lines = []
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.name != SUMS):
-        lines.append(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.name}\n")
-    out = folder / SUMS
-    out.write_text("".join(lines), encoding="utf-8")
-    return out
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.name != SUMS)
+    return common.write_sha256sums(files, folder / SUMS)
 
 
 def changes_text(entry, commit: Commit, languages: Iterable[str]) -> str:
@@ -161,7 +145,7 @@ def release(
     site_yaml = root / "data" / "site.yaml"
     try:
         meta = load_site_meta(site_yaml, environ=environ)
-    except SiteMetaError as exc:
+    except DataError as exc:
         raise ReleaseError(str(exc)) from None
     entry = changelog_entry(meta, site_yaml)
 
@@ -203,7 +187,7 @@ def release(
         shutil.copyfile(path, target)
     top = f"{PROJECT}-{meta.version}-site"
     deterministic_zip(root / "site", out / f"{top}.zip", top, commit.epoch)
-    (out / "CHANGES.md").write_text(changes_text(entry, commit, LANGUAGES), encoding="utf-8")
+    (out / "CHANGES.md").write_text(changes_text(entry, commit, LANGUAGES.codes), encoding="utf-8")
     sha256sums(out)
     return out, missing
 

@@ -30,7 +30,7 @@ def citation_cff_data(meta: SiteMeta) -> dict[str, Any]:
         "version": meta.version,
         "date-released": meta.released,
         "url": meta.url,
-        "license": [meta.license["text_and_data_spdx"], meta.license["code_spdx"]],
+        "license": [meta.license.text_and_data_spdx, meta.license.code_spdx],
         "preferred-citation": {
             "type": "website",
             "title": title,

@@ -58,7 +58,7 @@ def json_ld(meta: SiteMeta, ref: PageRef, home: str) -> dict[str, Any]:
         "datePublished": first,
         "dateModified": changed,
         "version": meta.version,
-        "license": meta.license["text_and_data_url"],
+        "license": meta.license.text_and_data_url,
         "author": _organization(meta.author[ref.lang]),
         "publisher": _organization(publisher),
         "isPartOf": {"@type": "WebSite", "name": meta.title[ref.lang], "url": home},

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from chaiqiang.site_meta import DEFAULT_LANGUAGE, SiteMeta
+from chaiqiang import urls
+from chaiqiang.site_meta import SiteMeta
 
 # Keys `for_style` understands besides the other styles of render.STYLES.
 GBT = "gb-t-7714"
@@ -46,19 +47,9 @@ def item_id(page: str, lang: str, fragment: str | None = None) -> str:
     return re.sub(r"[^a-z0-9]+", "-", "-".join(p for p in parts if p).lower()).strip("-")
 
 
-def site_path(lang: str, page: str) -> str:
-    """The site-relative URL of a page file (directory URLs), as MkDocs makes it:
-    story/the-deal.md in English -> en/story/the-deal/."""
-    path = PurePosixPath(page).with_suffix("")
-    if path.name == "index":
-        path = path.parent
-    rel = "" if path == PurePosixPath(".") else f"{path.as_posix()}/"
-    return ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + rel
-
-
 def page_url(meta: SiteMeta, lang: str, page: str) -> str:
-    """The canonical URL of a page file."""
-    return meta.url + site_path(lang, page)
+    """The canonical URL of a page file (chaiqiang.urls: story/the-deal.md in English -> …/en/story/the-deal/)."""
+    return meta.url + urls.page_url(page, lang)
 
 
 def _site_home(meta: SiteMeta, lang: str) -> str:

@@ -51,11 +51,13 @@ STYLES = {
     "chicago": "chicago-author-date",
 }
 # The order a reader meets them in: the Chinese national standard first on
-# zh-Hant pages.
-ORDER = {
-    "zh-Hant": (GBT, "apa", "mla", "chicago"),
-    "en": ("apa", "mla", "chicago", GBT),
-}
+# zh-Hant pages, last on the pages of every other language.
+ORDER = {"zh-Hant": (GBT, "apa", "mla", "chicago")}
+ORDER_ELSEWHERE = ("apa", "mla", "chicago", GBT)
+
+
+def order(lang: str) -> tuple[str, ...]:
+    return ORDER.get(lang, ORDER_ELSEWHERE)
 
 
 def locale_for(style: str, lang: str) -> str:
@@ -176,4 +178,4 @@ def render_in_text(item: dict[str, Any], style: str, lang: str) -> str:
 
 def references(item: dict[str, Any], lang: str) -> list[Rendered]:
     """The item in every style, in the order for the page's language."""
-    return [render(item, style, lang) for style in ORDER[lang]]
+    return [render(item, style, lang) for style in order(lang)]

@@ -17,27 +17,23 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import yaml
 
+from chaiqiang import urls
+from chaiqiang.errors import ChaiqiangError
 from chaiqiang.render.links import Links
-from chaiqiang.site_meta import LANGUAGES, SiteMeta
+from chaiqiang.site_meta import SiteMeta
 
 from . import page as page_mod
-from .items import PageRef, page_url, site_path
+from .items import PageRef, page_url
 
 Render = Callable[..., str]  # render(template_name, **context) -> HTML
 
 
-class CitationError(Exception):
+class CitationError(ChaiqiangError):
     pass
-
-
-def page_path(src_uri: str) -> str:
-    """docs-relative src_uri (en/story/x.md) -> path under the language folder (story/x.md)."""
-    parts = PurePosixPath(src_uri).parts
-    return PurePosixPath(*parts[1:]).as_posix() if len(parts) > 1 and parts[0] in LANGUAGES else src_uri
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -58,11 +54,11 @@ def for_page(
     """(PageCitation, links) for a page's template context. `url` is the page's
     site-relative URL; without directory URLs (the offline bundle) it is a file
     (en/about.html) and so are the links."""
-    ref = PageRef(lang, title, canonical_url, page_path(src_uri))
+    ref = PageRef(lang, title, canonical_url, urls.split_src(src_uri)[1])
     if use_directory_urls:
         links = {
-            "cite": relative(url, site_path(lang, "cite.md")),
-            "versions": relative(url, site_path(lang, "versions.md")),
+            "cite": relative(url, urls.page_url("cite.md", lang)),
+            "versions": relative(url, urls.page_url("versions.md", lang)),
         }
     else:
         here = Links(url, lang, use_directory_urls=False)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
 
+from ..languages import LANGUAGES
 from . import dates
 from .errors import Problem
 from .schemas import Dilemma, Event, Figure, FigureGroup, Force, Phase, Term
@@ -195,11 +196,11 @@ def check_models(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
 def check_glossary(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
     """A term spelled the same way in two entries would get two tooltips."""
     problems = []
-    for lang in ("zh", "en"):
+    for lang in LANGUAGES.codes:
         owner: dict[str, str] = {}
         for i, term in f.entries.get("terms", []):
             term: Term
-            text = getattr(term, lang)
+            text = term[lang]
             for spelling in [text.term, *text.aliases]:
                 if spelling in owner and owner[spelling] != term.id:
                     message = f"{spelling!r} is also a term or alias of {owner[spelling]!r}"

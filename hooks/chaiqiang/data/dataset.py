@@ -34,10 +34,10 @@ class Dataset:
         return [f for f in self.figures if f.source == source_id]
 
     def glossary_entries(self, lang: str) -> list[tuple[str, str]]:
-        """(spelling, definition) for every term and alias in one language."""
+        """(spelling, definition) for every term and alias in one language (a code: "en")."""
         entries = []
         for term in self.terms:
-            text = term.en if lang == "en" else term.zh
+            text = term[lang]
             entries += [(spelling, text.definition) for spelling in (text.term, *text.aliases)]
         return entries
 

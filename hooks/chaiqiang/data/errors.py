@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..errors import ChaiqiangError
 from .dates import ANY_DATE_PATTERN
 from .yamlio import Parsed
 
@@ -34,29 +35,47 @@ class Problem:
         return f"{text} (line {self.line})" if self.line else text
 
 
-class DataError(Exception):
-    """One or more problems in data/; str() lists them all, one per line."""
+class DataError(ChaiqiangError):
+    """One or more problems in data/; str() lists them all, one per line.
+    With one problem, its file, entry, field and line are the error's own."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        if len(self.problems) == 1:
+            (p,) = self.problems
+            super().__init__(p.message, file=p.file, entry=p.entry, field=p.field, line=p.line)
+        else:
+            super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def problem_at(file: str, parsed: Parsed, loc: tuple[Any, ...], message: str) -> Problem:
+    """A problem that a check after validation finds at a location of the file."""
+    entry, field = locate(parsed.data, loc)
+    return Problem(file, message, entry, field, parsed.line_of(loc))
 
 
 def field_path(parts: tuple[Any, ...]) -> str | None:
     text = ""
     for part in parts:
+        if part == "[key]":  # pydantic's mark of a problem with a mapping's key
+            continue
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text or None
 
 
+# What names an entry of a list: its id; a changelog entry (site.yaml) its version.
+NAME_FIELDS = ("id", "version")
+
+
 def entry_name(data: Any, key: str, index: int) -> str:
     """An entry is named by its id; one without a usable id by its position."""
-    try:
-        entry_id = data[key][index].get("id")
-    except (KeyError, IndexError, TypeError, AttributeError):
-        entry_id = None
-    if isinstance(entry_id, str) and entry_id.strip():
-        return entry_id
+    for name_field in NAME_FIELDS:
+        try:
+            entry_id = data[key][index].get(name_field)
+        except (KeyError, IndexError, TypeError, AttributeError):
+            entry_id = None
+        if isinstance(entry_id, str) and entry_id.strip():
+            return entry_id
     return f"#{index + 1} of {key}"
 
 
@@ -85,6 +104,8 @@ PATTERN_HELP = {
     r"^evt-[a-z0-9]+(-[a-z0-9]+)*$": "must start with 'evt-' and be lowercase-hyphenated",
     r"^fig-[a-z0-9]+(-[a-z0-9]+)*$": "must start with 'fig-' and be lowercase-hyphenated",
     r"^https?://\S+$": "is not an http(s) URL",
+    r"^\d{4}-\d{2}-\d{2}$": "is not a date of the form YYYY-MM-DD",
+    r"^[^/\s][^\s]*\.md$": "is not a page file under docs/<language>/, such as story/the-deal.md",
 }
 
 TYPE_NAMES = {
@@ -93,9 +114,18 @@ TYPE_NAMES = {
     "float_type": "a number",
     "bool_type": "true or false",
     "list_type": "a list",
+    "tuple_type": "a list",
     "dict_type": "a mapping (key: value pairs)",
     "model_type": "a mapping (key: value pairs)",
     "model_attributes_type": "a mapping (key: value pairs)",
+}
+
+
+BOUNDS = {
+    "greater_than": "above",
+    "greater_than_equal": "at least",
+    "less_than": "below",
+    "less_than_equal": "at most",
 }
 
 
@@ -120,6 +150,11 @@ def describe(error: dict[str, Any]) -> str:
         bound = "at least" if kind == "too_short" else "at most"
         limit = ctx.get("min_length" if kind == "too_short" else "max_length")
         return f"needs {bound} {limit} item(s), has {ctx.get('actual_length')}"
+    if kind in BOUNDS:
+        bound = next(iter(ctx.values()), None)
+        if isinstance(bound, float) and bound.is_integer():
+            bound = int(bound)
+        return f"must be {BOUNDS[kind]} {bound}, not {_shown(value)}"
     if kind in TYPE_NAMES:
         hint = ""
         if kind == "string_type" and isinstance(value, int) and not isinstance(value, bool):

@@ -13,7 +13,13 @@ import json
 import sys
 from pathlib import Path
 
+from ..search.settings import SearchFile
+from ..site_meta import SiteMeta
 from .schemas import FILES
+
+# Every file in data/ and the model that validates it: the data set's files, the
+# site's metadata and the search settings.
+MODELS = {**FILES, "site.yaml": SiteMeta, "search.yaml": SearchFile}
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHEMA_DIR = ROOT / "data" / "schema"
@@ -27,7 +33,7 @@ def schema_name(data_file: str) -> str:
 def generate() -> dict[str, str]:
     """Schema file name -> its text."""
     out = {}
-    for data_file, model in FILES.items():
+    for data_file, model in MODELS.items():
         schema = {"$schema": DRAFT, **model.model_json_schema()}
         schema["title"] = f"data/{data_file}"
         out[schema_name(data_file)] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,4 +1,6 @@
 """load_dataset(): read every file in data/ once, validate, cross-check.
+read_model(): the same reading and reporting for a file validated as one model
+(data/site.yaml, data/search.yaml).
 
 All problems in all files are collected and raised together as one DataError,
 so an editor fixes a batch at a time instead of one per build.
@@ -8,7 +10,7 @@ from __future__ import annotations
 
 import typing
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -18,8 +20,18 @@ from .dataset import Dataset, chronological
 from .errors import DataError, Problem, entry_name, from_validation
 from .schemas import FILES
 
+M = TypeVar("M", bound=BaseModel)
+
 
 def load_dataset(data_dir: Path) -> Dataset:
+    dataset, problems = read_dataset(data_dir)
+    if problems:
+        raise DataError(problems)
+    return dataset
+
+
+def read_dataset(data_dir: Path) -> tuple[Dataset | None, list[Problem]]:
+    """The data set, or None with every problem of every file."""
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     files: dict[str, FileData] = {}
@@ -28,9 +40,23 @@ def load_dataset(data_dir: Path) -> Dataset:
         files[name] = file_data
         problems += file_problems
     problems += cross_check(files)
-    if problems:
-        raise DataError(problems)
-    return _dataset(files)
+    return (None if problems else _dataset(files)), problems
+
+
+def read_model(
+    data_dir: Path, name: str, model: type[M]
+) -> tuple[str, yamlio.Parsed | None, M | None, list[Problem]]:
+    """One data file, read and validated as a whole by its model:
+    (label, parsed file or None, the model or None, problems)."""
+    label = _label(Path(data_dir), name)
+    parsed, problems = _parse_file(Path(data_dir), label, name, model)
+    if parsed is None:
+        return label, None, None, problems
+    try:
+        validated = model.model_validate(parsed.data)
+    except ValidationError as exc:
+        return label, parsed, None, problems + from_validation(label, parsed, exc)
+    return label, parsed, (None if problems else validated), problems
 
 
 def _label(data_dir: Path, name: str) -> str:
@@ -38,19 +64,21 @@ def _label(data_dir: Path, name: str) -> str:
     return f"{data_dir.name}/{name}"
 
 
-def _load_file(data_dir: Path, name: str, model: type[BaseModel]) -> tuple[FileData, list[Problem]]:
-    label = _label(data_dir, name)
+def _parse_file(
+    data_dir: Path, label: str, name: str, model: type[BaseModel]
+) -> tuple[yamlio.Parsed | None, list[Problem]]:
+    """The file's YAML with the line of every node; None if there is no mapping to validate."""
     try:
         text = (data_dir / name).read_text(encoding="utf-8")
     except FileNotFoundError:
-        return FileData(label, None), [Problem(label, "file not found")]
+        return None, [Problem(label, "file not found")]
     except (OSError, UnicodeDecodeError) as exc:
-        return FileData(label, None), [Problem(label, f"cannot be read as UTF-8 text: {exc}")]
+        return None, [Problem(label, f"cannot be read as UTF-8 text: {exc}")]
     try:
         parsed = yamlio.parse(text)
     except yamlio.YamlSyntaxError as exc:
         where = f"line {exc.line}, column {exc.column}: " if exc.line else ""
-        return FileData(label, None), [Problem(label, f"{where}YAML syntax error: {exc.message}", line=None)]
+        return None, [Problem(label, f"{where}YAML syntax error: {exc.message}", line=None)]
     problems = [
         Problem(label, "this key is given twice", _entry_of(parsed, path), _field_of(path), line)
         for path, line in parsed.duplicate_keys
@@ -60,6 +88,14 @@ def _load_file(data_dir: Path, name: str, model: type[BaseModel]) -> tuple[FileD
         problems.append(
             Problem(label, f"expected a mapping with the keys {_keys(model)}, the file is {shown}")
         )
+        return None, problems
+    return parsed, problems
+
+
+def _load_file(data_dir: Path, name: str, model: type[BaseModel]) -> tuple[FileData, list[Problem]]:
+    label = _label(data_dir, name)
+    parsed, problems = _parse_file(data_dir, label, name, model)
+    if parsed is None:
         return FileData(label, None), problems
     file_data = FileData(label, parsed)
     try:

@@ -8,10 +8,20 @@ source, phase ids) are checked in `checks.py`, where all files are known.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    create_model,
+    field_validator,
+    model_validator,
+)
 
+from ..languages import LANGUAGES
 from . import dates
 
 NonEmpty = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
@@ -36,11 +46,50 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Text(Model):
-    """The same text in both languages."""
+class PerLanguage(Model):
+    """A mapping with one key per language of the site (chaiqiang.languages: the
+    i18n plugin's list in mkdocs.yml), keyed by the language code (`zh-Hant:`,
+    `en:`). Every language is required; a key that is not a language is an error.
+    `text["en"]` reads one language."""
 
-    zh: NonEmpty = Field(description="Traditional Chinese, Taiwan orthography (zh-Hant)")
-    en: NonEmpty = Field(description="English")
+    model_config = ConfigDict(serialize_by_alias=True)
+    fixed: ClassVar[tuple[str, ...]] = ()  # keys besides the languages (a glossary term's `id`)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _only_languages(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            unknown = [k for k in data if k not in cls.fixed and k not in LANGUAGES]
+            if unknown:
+                key = unknown[0]
+                like = [c for c in LANGUAGES.codes if isinstance(key, str) and c.startswith(f"{key}-")]
+                hint = f" (did you mean {like[0]!r}?)" if like else ""
+                what = "neither a field nor a language" if cls.fixed else "not a language"
+                raise ValueError(
+                    f"{key!r} is {what} of the site{hint}; the languages "
+                    f"(mkdocs.yml, plugins.i18n.languages) are {', '.join(LANGUAGES.codes)}"
+                )
+        return data
+
+    def __getitem__(self, code: str) -> Any:
+        return getattr(self, field_name(LANGUAGES.get(code).code))
+
+
+def field_name(code: str) -> str:
+    """The Python attribute of a language's field: zh-Hant -> zh_Hant."""
+    return code.replace("-", "_")
+
+
+def per_language(name: str, value: Any, doc: str, base: type[PerLanguage] = PerLanguage) -> type[PerLanguage]:
+    """A model with one required field per language of the site, `value` each."""
+    fields = {
+        field_name(lang.code): (value, Field(alias=lang.code, description=f"{lang.name} ({lang.code})"))
+        for lang in LANGUAGES
+    }
+    return create_model(name, __base__=base, __doc__=doc, __module__=__name__, **fields)
+
+
+Text = per_language("Text", NonEmpty, "The same text in every language of the site.")
 
 
 def _unique(values: list[str]) -> list[str]:
@@ -256,10 +305,14 @@ class TermText(Model):
     definition: NonEmpty
 
 
-class Term(Model):
+class _TermBase(PerLanguage):
+    fixed: ClassVar[tuple[str, ...]] = ("id",)
     id: Slug
-    zh: TermText
-    en: TermText
+
+
+Term = per_language(
+    "Term", TermText, "A term, with its spelling and definition in every language.", _TermBase
+)
 
 
 class GlossaryFile(Model):

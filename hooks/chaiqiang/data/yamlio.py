@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from ..errors import ChaiqiangError
+
 Path_ = tuple[str | int, ...]
 
 
@@ -28,11 +30,9 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-class YamlSyntaxError(Exception):
+class YamlSyntaxError(ChaiqiangError):
     def __init__(self, message: str, line: int | None, column: int | None):
-        super().__init__(message)
-        self.message = message
-        self.line = line
+        super().__init__(message, line=line)
         self.column = column
 
 

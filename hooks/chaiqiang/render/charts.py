@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from ..data.schemas import FigureGroup
 from .common import RenderContext
-from .env import render
 from .figures import figure_row, group_view
 
 
@@ -67,8 +66,8 @@ def render_chart(ctx: RenderContext, group_id: str) -> str:
     rows = [figure_row(ctx, f) for f in figures]
     bars, zero = _bars([f.value for f in figures], figures[0].unit, group.chart)
     height = G.top * 2 + G.row * len(rows)
-    return render(
-        "chart.html",
+    return ctx.render(
+        "chaiqiang/chart.html",
         t=ctx.t,
         lang=ctx.lang,
         id=f"chart-{group.id}",

@@ -4,9 +4,11 @@ actor names and source links, already in the page's language."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from .. import strings, templates
 from ..data import Dataset
-from . import dates, labels
+from . import dates
 from . import lang as lang_
 from .links import Links
 
@@ -16,13 +18,17 @@ class RenderContext:
     dataset: Dataset
     lang: str
     links: Links
+    root: Path | None = None  # the project whose words and templates these are; None: this repository
 
     def __post_init__(self) -> None:
         lang_.check(self.lang)
 
     @property
     def t(self) -> dict[str, str]:
-        return labels.labels(self.lang)
+        return strings.group(self.lang, "blocks", self.root or strings.ROOT)
+
+    def render(self, template: str, **context: object) -> str:
+        return templates.render_block(template, self.root, **context)
 
     def pick(self, text):
         return lang_.pick(text, self.lang)

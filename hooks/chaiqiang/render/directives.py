@@ -21,16 +21,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
+
+from chaiqiang.errors import ChaiqiangError
 
 from .. import downloads as downloads_
 from ..data import Dataset
+from ..languages import LANGUAGES
+from ..urls import split_src
 from .actors import render_actors
 from .charts import render_chart
 from .common import RenderContext
 from .downloads import render_downloads
 from .figures import render_figure_table, render_figures
 from .glossary import render_glossary
-from .lang import LANGS
 from .links import Links
 from .models import render_dilemma, render_five_forces
 from .sources import render_sources
@@ -38,7 +42,7 @@ from .status import render_status_legend
 from .timeline import render_timeline
 
 
-class DirectiveError(Exception):
+class DirectiveError(ChaiqiangError):
     """A bad `:::` line; the message names the page, the line and the name."""
 
 
@@ -102,7 +106,7 @@ def _links(page: str, lang: str, url: str | None, use_directory_urls: bool) -> L
     if url is not None:
         return Links(url, lang, use_directory_urls)
     # Without MkDocs' page.url, derive it from the path in the language folder.
-    src = page.removeprefix(f"{lang}/")
+    _, src = split_src(page)
     return Links.for_page(src, lang, use_directory_urls)
 
 
@@ -114,17 +118,21 @@ def expand(
     page: str,
     url: str | None = None,
     use_directory_urls: bool = True,
+    root: Path | None = None,
 ) -> str:
     """Replace every `::: NAME [ARG]` line of a page with its HTML block.
 
     `page` names the page in error messages (e.g. `en/timeline.md`); `url` is
     the page's site-relative URL (MkDocs' `page.url`) from which all links are
     made relative. Without `url`, it is derived from `page` and the site's
-    folder layout.
+    folder layout. `root` is the project whose words and templates render the
+    blocks (the build's config folder; default this repository).
     """
-    if lang not in LANGS:
-        raise DirectiveError(f"{page}: unknown language {lang!r} (expected one of {', '.join(LANGS)})")
-    ctx = RenderContext(dataset, lang, _links(page, lang, url, use_directory_urls))
+    if lang not in LANGUAGES:
+        raise DirectiveError(
+            f"{page}: unknown language {lang!r} (expected one of {', '.join(LANGUAGES.codes)})"
+        )
+    ctx = RenderContext(dataset, lang, _links(page, lang, url, use_directory_urls), root=root)
     out: list[str] = []
     fence: str | None = None
     for lineno, line in enumerate(markdown.split("\n"), start=1):

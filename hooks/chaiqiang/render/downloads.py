@@ -5,7 +5,6 @@ from __future__ import annotations
 from .. import downloads
 from . import numbers
 from .common import RenderContext
-from .env import render
 
 DOWNLOAD_DIR = "downloads"
 
@@ -23,4 +22,6 @@ def render_downloads(ctx: RenderContext, name: str) -> str:
                 "size": numbers.file_size(len(files[filename]), ctx.lang),
             }
         )
-    return render("downloads.html", t=ctx.t, lang=ctx.lang, title=ctx.t[f"downloads.{name}"], items=items)
+    return ctx.render(
+        "chaiqiang/downloads.html", t=ctx.t, lang=ctx.lang, title=ctx.t[f"downloads.{name}"], items=items
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..data.schemas import Figure, FigureGroup
 from . import numbers
 from .common import RenderContext
-from .env import render
 
 
 def figure_row(ctx: RenderContext, figure: Figure) -> dict:
@@ -35,7 +34,9 @@ def group_view(ctx: RenderContext, group: FigureGroup) -> dict:
 
 def render_figure_table(ctx: RenderContext, group_id: str, *, heading: bool = False) -> str:
     group = ctx.dataset.groups[group_id]
-    return render("figure_table.html", t=ctx.t, lang=ctx.lang, group=group_view(ctx, group), heading=heading)
+    return ctx.render(
+        "chaiqiang/figure_table.html", t=ctx.t, lang=ctx.lang, group=group_view(ctx, group), heading=heading
+    )
 
 
 def render_figures(ctx: RenderContext) -> str:

@@ -8,8 +8,7 @@ come first)."""
 from __future__ import annotations
 
 from .common import RenderContext
-from .env import render
-from .lang import DATA_KEY, other
+from .lang import other
 
 
 def _sort_key(term: str, lang: str) -> str:
@@ -17,10 +16,10 @@ def _sort_key(term: str, lang: str) -> str:
 
 
 def render_glossary(ctx: RenderContext) -> str:
-    key, other_lang = DATA_KEY[ctx.lang], other(ctx.lang)
+    other_lang = other(ctx.lang)
     entries = []
     for term in ctx.dataset.terms:
-        own, theirs = getattr(term, key), getattr(term, DATA_KEY[other_lang])
+        own, theirs = term[ctx.lang], term[other_lang]
         entries.append(
             {
                 "id": term.id,
@@ -32,4 +31,4 @@ def render_glossary(ctx: RenderContext) -> str:
             }
         )
     entries.sort(key=lambda e: (_sort_key(e["term"], ctx.lang), e["id"]))
-    return render("glossary.html", t=ctx.t, lang=ctx.lang, entries=entries)
+    return ctx.render("chaiqiang/glossary.html", t=ctx.t, lang=ctx.lang, entries=entries)

@@ -12,24 +12,9 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from . import lang as lang_
+from ..urls import page_url
 
-# Where each language's pages live in the built site (mkdocs-static-i18n,
-# folder structure: the default language at the root).
-LANG_PREFIX = {"zh-Hant": "", "en": "en/"}
-
-
-def page_url(src: str, lang: str, use_directory_urls: bool = True) -> str:
-    """The site-relative URL MkDocs gives a page, from its path inside the
-    language folder (`timeline.md`, `story/blocking-war.md`, `index.md`)."""
-    stem = src[:-3] if src.endswith(".md") else src
-    if stem == "index" or stem.endswith("/index"):
-        path = stem[: -len("index")]
-        if not use_directory_urls:
-            path += "index.html"
-    else:
-        path = stem + ("/" if use_directory_urls else ".html")
-    return LANG_PREFIX[lang_.check(lang)] + path
+__all__ = ["Links", "page_url"]
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ matrix of the article's qualitative outcomes, and the five forces."""
 from __future__ import annotations
 
 from .common import RenderContext
-from .env import render
 
 
 def render_dilemma(ctx: RenderContext) -> str:
@@ -30,8 +29,8 @@ def render_dilemma(ctx: RenderContext) -> str:
         for row in moves
     ]
     outcomes = [{"id": o.id, "label": ctx.pick(o.label), "text": ctx.pick(o.outcome)} for o in d.outcomes]
-    return render(
-        "dilemma.html",
+    return ctx.render(
+        "chaiqiang/dilemma.html",
         t=ctx.t,
         lang=ctx.lang,
         title=ctx.pick(d.title),
@@ -56,4 +55,4 @@ def render_five_forces(ctx: RenderContext) -> str:
         for f in ctx.dataset.forces
     ]
     sources = list({f["source"]["id"]: f["source"] for f in forces}.values())
-    return render("five_forces.html", t=ctx.t, lang=ctx.lang, forces=forces, sources=sources)
+    return ctx.render("chaiqiang/five_forces.html", t=ctx.t, lang=ctx.lang, forces=forces, sources=sources)

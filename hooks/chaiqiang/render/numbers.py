@@ -61,6 +61,8 @@ def format_value(value: float | int, unit: str, lang: str) -> str:
         return percent(value)
     if unit == "percent_yoy":
         return signed_percent(value)
+    if unit == "bytes":
+        return file_size(int(value), lang)
     raise ValueError(f"unknown unit {unit!r}")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..data.schemas import Source
 from .common import RenderContext
-from .env import render
 
 
 def _source(ctx: RenderContext, source: Source) -> dict:
@@ -41,8 +40,8 @@ def _source(ctx: RenderContext, source: Source) -> dict:
 
 
 def render_sources(ctx: RenderContext) -> str:
-    return render(
-        "sources.html",
+    return ctx.render(
+        "chaiqiang/sources.html",
         t=ctx.t,
         lang=ctx.lang,
         sources=[_source(ctx, s) for s in ctx.dataset.sources.values()],

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from .common import RenderContext
-from .env import render
 
 
 def render_status_legend(ctx: RenderContext) -> str:
-    return render("status_legend.html", t=ctx.t)
+    return ctx.render("chaiqiang/status_legend.html", t=ctx.t)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from ..data.schemas import Event, Phase
 from .common import RenderContext
-from .env import render
 
 
 def _event(ctx: RenderContext, event: Event) -> dict:
@@ -59,8 +58,8 @@ def render_timeline(ctx: RenderContext, phase_id: str | None = None) -> str:
     else:
         phases = [ctx.dataset.phases[phase_id]]
     events = [e for p in phases for e in ctx.dataset.events_in(p.id)]
-    return render(
-        "timeline.html",
+    return ctx.render(
+        "chaiqiang/timeline.html",
         t=ctx.t,
         lang=ctx.lang,
         whole=phase_id is None,

@@ -16,17 +16,14 @@
 
 from __future__ import annotations
 
-import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from chaiqiang.site_meta import DEFAULT_LANGUAGE, LANGUAGES
-
-from . import index, segmenter, settings
+from . import index, segmenter
 from .errors import SearchError
 
-__all__ = ["SearchError", "enabled", "finish", "language_root", "prepare"]
+__all__ = ["SearchError", "enabled", "finish", "prepare"]
 
 # `CHAIQIANG_SEARCH_PIPELINE=off` builds with Material's search as it comes, for
 # the benchmark's baseline (tools/bench/benchmark.py --search); never for the site.
@@ -45,34 +42,17 @@ def cache_dir(root: Path, environ: Mapping[str, str] | None = None) -> Path:
     return (Path(base) if base else root / ".cache") / "search"
 
 
-def settings_of(root: Path) -> settings.Settings:
-    paths = (root / "data" / "search.yaml", root / "data" / "glossary.yaml")
-    stamps = tuple(p.stat().st_mtime_ns if p.exists() else None for p in paths)
-    return _settings(*paths, stamps)
-
-
-@functools.lru_cache(maxsize=4)
-def _settings(path: Path, glossary: Path, stamps: tuple) -> settings.Settings:
-    # Read once per build (prepare and finish both need them), again when a file changes.
-    return settings.load_settings(path, glossary)
-
-
-def prepare(root: Path, docs_dir: Path) -> Path:
-    """Before any page is indexed: give jieba the Traditional dictionary and the site's words.
+def prepare(root: Path, docs_dir: Path, words: Iterable[str]) -> Path:
+    """Before any page is indexed: give jieba the Traditional dictionary and the site's
+    words (`Settings.words`: data/search.yaml and the glossary, read by chaiqiang.project).
 
     Returns the dictionary file jieba reads.
     """
-    words = settings_of(root).words
     sources = [docs_dir, root / "data", root / "overrides", root / "hooks" / "chaiqiang"]
     return segmenter.prepare([p for p in sources if p.exists()], words, cache_dir(root))
 
 
-def language_root(language: str) -> str:
-    """Where a language's pages, and its search index, live: "" or "en/"."""
-    return index.language_root(language, DEFAULT_LANGUAGE)
-
-
-def finish(root: Path, site_dir: Path, offline: bool = False) -> dict[str, Path]:
-    """After the last language is built: one search index per language."""
-    rank = settings_of(root).rank
-    return index.write(site_dir, LANGUAGES, DEFAULT_LANGUAGE, rank=rank, offline=offline)
+def finish(site_dir: Path, rank: Mapping[str, float], offline: bool = False) -> dict[str, Path]:
+    """After the last language is built: one search index per language (under each one's
+    root), reference pages ranked by `Settings.rank` (data/search.yaml)."""
+    return index.write(site_dir, rank=rank, offline=offline)

@@ -19,7 +19,7 @@ field is not shown; the browser only searches it.
 The browser finds an index at `search/search_index.json` (or, from file://,
 `search/search_index.js`) relative to the `base` in the page's Material config;
 overrides/main.html points `base` at the page's language root (see
-`language_root`), so each reader loads only their language's index. Splitting
+`chaiqiang.languages`), so each reader loads only their language's index. Splitting
 the index, not filtering results, also keeps lunr's word statistics, and so
 the ranking, to the reader's language.
 """
@@ -30,6 +30,7 @@ import json
 import re
 from pathlib import Path
 
+from ..languages import LANGUAGES, Languages
 from .errors import SearchError
 
 # lunr settings per language, from Material's defaults for zh-Hant and en (see
@@ -67,17 +68,11 @@ class SearchIndexError(SearchError):
     pass
 
 
-def language_root(language: str, default: str) -> str:
-    """The language's folder relative to the site root: "" for the default, "en/" for English."""
-    return "" if language == default else f"{language}/"
-
-
-def language_of(location: str, languages: tuple[str, ...], default: str) -> str:
+def language_of(location: str, languages: Languages = LANGUAGES) -> str:
     for language in languages:
-        root = language_root(language, default)
-        if root and location.startswith(root):
-            return language
-    return default
+        if language.root and location.startswith(language.root):
+            return language.code
+    return languages.default.code
 
 
 def page_locations(page: str) -> set[str]:
@@ -110,16 +105,16 @@ def ranked(docs: list[dict], rank: dict[str, float], language: str) -> list[dict
 
 
 def split(
-    index: dict, languages: tuple[str, ...], default: str, rank: dict[str, float] | None = None
+    index: dict, languages: Languages = LANGUAGES, rank: dict[str, float] | None = None
 ) -> dict[str, dict]:
     """{language: index} with the entries of that language's pages, located from its root."""
-    docs: dict[str, list[dict]] = {language: [] for language in languages}
+    docs: dict[str, list[dict]] = {language: [] for language in languages.codes}
     for doc in index.get("docs", []):
-        language = language_of(doc["location"], languages, default)
-        root = language_root(language, default)
+        language = language_of(doc["location"], languages)
+        root = languages.root(language)
         docs[language].append({**doc, "location": doc["location"][len(root) :]})
     split_index = {}
-    for language in languages:
+    for language in languages.codes:
         config = {**index.get("config", {}), **LUNR_SETTINGS.get(language, {})}
         config["fields"] = {**config.get("fields", {}), PAGE_FIELD: {"boost": PAGE_FIELD_BOOST}}
         entries = with_page_text(docs[language])
@@ -156,8 +151,7 @@ def dumps(index: dict) -> str:
 
 def write(
     site_dir: Path,
-    languages: tuple[str, ...],
-    default: str,
+    languages: Languages = LANGUAGES,
     rank: dict[str, float] | None = None,
     offline: bool = False,
 ) -> dict[str, Path]:
@@ -172,14 +166,14 @@ def write(
     except (OSError, ValueError) as exc:
         raise SearchIndexError(f"cannot read the search index {merged}: {exc}") from exc
     written = {}
-    for language, part in split(index, languages, default, rank).items():
+    for language, part in split(index, languages, rank).items():
         if not part["docs"]:
-            root = language_root(language, default) or "the site root"
+            root = languages.root(language) or "the site root"
             raise SearchIndexError(
                 f"search index: no entries for the language '{language}' (pages under {root}); "
                 "did mkdocs-static-i18n change how it merges the index?"
             )
-        folder = site_dir / language_root(language, default) / "search"
+        folder = site_dir / languages.root(language) / "search"
         folder.mkdir(parents=True, exist_ok=True)
         text = dumps(part)
         (folder / "search_index.json").write_text(text, encoding="utf-8")

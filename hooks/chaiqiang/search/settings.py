@@ -2,33 +2,62 @@
 
 - `words`: names that jieba must keep whole when it segments zh-Hant text
   (companies, products), in groups. The glossary's zh-Hant terms and aliases
-  (data/glossary.yaml, validated by the data loader; here only its Han-only
-  strings are read) are added to them. A search then finds 淘口令 or 阿里媽媽
-  as one word instead of 淘|口令 or 阿里|媽媽.
+  (from the validated data set: data/glossary.yaml is read once, by the data
+  loader) are added to them. A search then finds 淘口令 or 阿里媽媽 as one word
+  instead of 淘|口令 or 阿里|媽媽.
 - `rank`: a factor for the search rank of reference pages (the glossary, the
-  timeline), by page file, in both languages.
+  timeline), by page file, in every language.
+
+The model is the validation (JSON Schema in data/schema/search.schema.json);
+problems are reported like every data file's, as a `chaiqiang.data.DataError`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
 
-import yaml
+from pydantic import AfterValidator, Field, StringConstraints
+
+from chaiqiang.data.errors import DataError, Problem, problem_at
+from chaiqiang.data.load import read_model
+from chaiqiang.data.schemas import Model, NonEmpty
+from chaiqiang.data.yamlio import Parsed
+from chaiqiang.site_meta import PageFile
 
 from .dictionary import HAN_RUN
-from .errors import SearchError
-
-# libyaml's loader when PyYAML has it: ten times faster, and this runs every build.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _load_yaml(path: Path) -> object:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+def is_segmentable(word: str) -> bool:
+    """Only Han runs reach jieba, and a single character is never cut anyway."""
+    return len(word) > 1 and HAN_RUN.fullmatch(word) is not None
 
 
-class SearchSettingsError(SearchError):
-    pass
+def _han_word(word: str) -> str:
+    # Taiwan orthography is checked by a test (OpenCC takes a tenth of a second to load).
+    if not is_segmentable(word):
+        raise ValueError(f"{word!r} is not a word of two or more Han characters")
+    return word
+
+
+Word = Annotated[str, StringConstraints(min_length=2), AfterValidator(_han_word)]
+Factor = Annotated[float, Field(gt=0, le=10)]
+
+
+class SearchFile(Model):
+    """data/search.yaml."""
+
+    words: dict[NonEmpty, Annotated[list[Word], Field(min_length=1)]] = Field(
+        min_length=1,
+        description="Groups of names (two or more Han characters, Taiwan orthography) that jieba keeps whole",
+    )
+    rank: dict[PageFile, Factor] = Field(
+        default_factory=dict,
+        description="Page file under docs/<language>/ -> factor (above 0, at most 10) of its search rank",
+        json_schema_extra={"additionalProperties": False},
+    )
 
 
 @dataclass(frozen=True)
@@ -37,87 +66,44 @@ class Settings:
     rank: dict[str, float]
 
 
-def is_segmentable(word: str) -> bool:
-    """Only Han runs reach jieba, and a single character is never cut anyway."""
-    return len(word) > 1 and HAN_RUN.fullmatch(word) is not None
+def glossary_words(spellings: Iterable[str]) -> list[str]:
+    """The glossary's zh-Hant terms and aliases that jieba could cut."""
+    return [word for word in spellings if is_segmentable(word)]
 
 
-def glossary_words(path: Path) -> list[str]:
-    """The zh-Hant terms and aliases of data/glossary.yaml that jieba could cut."""
-    try:
-        data = _load_yaml(path) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise SearchSettingsError(f"{path}: {exc}") from exc
-    terms = data.get("terms") if isinstance(data, dict) else None
-    words = []
-    for term in terms if isinstance(terms, list) else []:
-        zh = term.get("zh") if isinstance(term, dict) else None
-        if not isinstance(zh, dict):
-            continue
-        for word in [zh.get("term"), *(zh.get("aliases") or [])]:
-            if isinstance(word, str) and is_segmentable(word):
-                words.append(word)
-    return words
-
-
-def _words(label: str, groups: object, problems: list[str]) -> list[str]:
-    # Taiwan orthography is checked by a test (OpenCC takes a tenth of a second to load).
-    if not isinstance(groups, dict) or not groups:
-        problems.append(f"{label}: 'words': expected a mapping of group names to lists of words")
-        return []
+def check(file: SearchFile, label: str, parsed: Parsed) -> list[Problem]:
+    """Each word once, in one group."""
     seen: dict[str, str] = {}
-    words = []
-    for group, items in groups.items():
-        if not isinstance(items, list) or not items:
-            problems.append(f"{label}: 'words', group '{group}': expected a non-empty list of words")
-            continue
-        for i, word in enumerate(items, 1):
-            where = f"{label}: 'words', group '{group}', entry {i}"
-            if not isinstance(word, str) or not is_segmentable(word):
-                problems.append(f"{where}: {word!r} is not a word of two or more Han characters")
-            elif word in seen:
-                problems.append(f"{where}: {word} is already listed in group '{seen[word]}'")
+    problems = []
+    for group, items in file.words.items():
+        for i, word in enumerate(items):
+            if word in seen:
+                message = f"{word} is already listed in group '{seen[word]}'"
+                problems.append(problem_at(label, parsed, ("words", group, i), message))
             else:
-                seen[word] = str(group)
-                words.append(word)
-    return words
+                seen[word] = group
+    return problems
 
 
-def _rank(label: str, rank: object, problems: list[str]) -> dict[str, float]:
-    if rank is None:
-        return {}
-    if not isinstance(rank, dict):
-        problems.append(f"{label}: 'rank': expected a mapping of page files (glossary.md) to factors")
-        return {}
-    result = {}
-    for page, factor in rank.items():
-        where = f"{label}: 'rank', entry '{page}'"
-        if not isinstance(page, str) or not page.endswith(".md") or page.startswith("/"):
-            problems.append(
-                f"{where}: expected a page file relative to docs/<language>/, such as glossary.md"
-            )
-        elif isinstance(factor, bool) or not isinstance(factor, int | float) or not 0 < factor <= 10:
-            problems.append(f"{where}: the factor must be a number above 0 and at most 10, not {factor!r}")
-        else:
-            result[page] = float(factor)
-    return result
-
-
-def load_settings(path: Path, glossary: Path) -> Settings:
-    """data/search.yaml, validated, with the glossary's words first (each word once)."""
-    label = f"{path.parent.name}/{path.name}"
-    try:
-        data = _load_yaml(path)
-    except (OSError, yaml.YAMLError) as exc:
-        raise SearchSettingsError(f"{label}: {exc}") from exc
-    if not isinstance(data, dict):
-        raise SearchSettingsError(f"{label}: expected a mapping with the keys 'words' and 'rank'")
-    problems: list[str] = []
-    unknown = sorted(set(data) - {"words", "rank"})
-    if unknown:
-        problems.append(f"{label}: unknown keys {', '.join(map(str, unknown))} (expected 'words' and 'rank')")
-    words = _words(label, data.get("words"), problems)
-    rank = _rank(label, data.get("rank"), problems)
+def read_settings(
+    data_dir: Path, glossary: Iterable[str], name: str = "search.yaml"
+) -> tuple[Settings | None, list[Problem]]:
+    """data/search.yaml, validated, with the glossary's words first (each word once);
+    `glossary` is the zh-Hant spellings of the glossary's terms and aliases."""
+    label, parsed, file, problems = read_model(data_dir, name, SearchFile)
+    if file is None:
+        return None, problems
+    problems += check(file, label, parsed)
     if problems:
-        raise SearchSettingsError("\n".join(problems))
-    return Settings(tuple(dict.fromkeys([*glossary_words(glossary), *words])), rank)
+        return None, problems
+    words = [word for items in file.words.values() for word in items]
+    return Settings(tuple(dict.fromkeys([*glossary_words(glossary), *words])), dict(file.rank)), []
+
+
+def load_settings(path: Path, glossary: Iterable[str] = ()) -> Settings:
+    """One search.yaml, for tests and tools; a build reads it through chaiqiang.project."""
+    path = Path(path)
+    settings, problems = read_settings(path.parent, glossary, path.name)
+    if problems:
+        raise DataError(problems)
+    return settings

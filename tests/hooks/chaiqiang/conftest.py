@@ -18,7 +18,7 @@ REAL_DATA = ROOT / "data"
 
 
 def T(zh: str, en: str) -> dict[str, str]:
-    return {"zh": zh, "en": en}
+    return {"zh-Hant": zh, "en": en}
 
 
 MINIMAL: dict[str, dict] = {
@@ -203,11 +203,11 @@ MINIMAL: dict[str, dict] = {
     },
     "glossary.yaml": {
         "terms": [
-            {"id": "taokouling", "zh": {"term": "淘口令", "aliases": [], "definition": "淘寶的分享口令。"},
+            {"id": "taokouling", "zh-Hant": {"term": "淘口令", "aliases": [], "definition": "淘寶的分享口令。"},
              "en": {"term": "Taokouling", "aliases": ["Taobao password"], "definition": "A share code."}},
-            {"id": "mini-program", "zh": {"term": "小程序", "aliases": [], "definition": "App 裡的 App。"},
+            {"id": "mini-program", "zh-Hant": {"term": "小程序", "aliases": [], "definition": "App 裡的 App。"},
              "en": {"term": "mini program", "aliases": [], "definition": "An app inside an app."}},
-            {"id": "abc", "zh": {"term": "GMV", "aliases": [], "definition": "成交總額。"},
+            {"id": "abc", "zh-Hant": {"term": "GMV", "aliases": [], "definition": "成交總額。"},
              "en": {"term": "GMV", "aliases": [], "definition": "Gross merchandise value."}},
         ]
     },

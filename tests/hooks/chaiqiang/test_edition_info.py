@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from chaiqiang import edition_info
-from chaiqiang.site_meta import LANGUAGES, load_site_meta
+from chaiqiang import edition_info, strings
+from chaiqiang.languages import LANGUAGES
+from chaiqiang.site_meta import load_site_meta
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -17,10 +18,10 @@ def meta():
 
 
 def test_every_language_has_every_string():
-    keys = {lang: set(edition_info.STRINGS[lang]) for lang in LANGUAGES}
+    keys = {lang: set(strings.group(lang, "edition")) for lang in LANGUAGES.codes}
     assert keys["zh-Hant"] == keys["en"]
-    for lang in LANGUAGES:
-        assert all(value.strip() for value in edition_info.STRINGS[lang].values()), lang
+    for lang in LANGUAGES.codes:
+        assert all(value.strip() for value in strings.group(lang, "edition").values()), lang
 
 
 def test_each_language_pdf_sits_under_its_own_root():
@@ -50,6 +51,8 @@ def test_chinese_strings_are_in_taiwan_orthography():
     from tools.checks.textcheck import orthography_findings
 
     findings = [
-        f for key, text in edition_info.STRINGS["zh-Hant"].items() for f in orthography_findings(text, key)
+        f
+        for key, text in strings.group("zh-Hant", "edition").items()
+        for f in orthography_findings(text, key)
     ]
     assert not findings, "\n".join(map(str, findings))

@@ -7,7 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from chaiqiang import edition_info, offline
+from chaiqiang import edition_info, offline, urls
 from chaiqiang.citations.site import for_page
 from chaiqiang.site_meta import load_site_meta
 
@@ -28,8 +28,8 @@ SHIM = "assets/javascripts/iframe-worker/shim.js"
     ],
 )
 def test_a_page_file_is_cited_by_its_hosted_address(url, hosted):
-    assert offline.hosted_path(url) == hosted
-    assert offline.hosted_url("https://walls.example/", url) == "https://walls.example/" + hosted
+    assert urls.hosted_path(url) == hosted
+    assert urls.hosted_url("https://walls.example/", url) == "https://walls.example/" + hosted
 
 
 def plugins(**enabled: bool) -> dict:

@@ -16,8 +16,8 @@ import pytest
 from chaiqiang.site_meta import load_site_meta
 from mkdocs.config import load_config
 
-from tools.publish import bundle as bundle_tool
 from tools.checks.sitecheck import check_site
+from tools.publish import bundle as bundle_tool
 
 ROOT = Path(__file__).resolve().parents[3]
 MAX_BYTES = 5_000_000
@@ -200,16 +200,3 @@ def test_pdf_editions_go_where_the_footer_links_them(tmp_path):
     (pdf_dir / "chaiqiang-en.pdf").write_bytes(b"%PDF-en")
     assert bundle_tool.add_pdfs(site, pdf_dir) == ["en/downloads/chaiqiang-en.pdf"]
     assert (site / "en" / "downloads" / "chaiqiang-en.pdf").read_bytes() == b"%PDF-en"
-
-
-def test_node_modules_is_reinstalled_when_it_does_not_match_the_lock(tmp_path):
-    lock = {"packages": {"": {}, "node_modules/iframe-worker": {"integrity": "sha512-A"}}}
-    (tmp_path / "package-lock.json").write_text(json.dumps(lock), encoding="utf-8")
-    assert not bundle_tool.node_modules_current(tmp_path)
-    (tmp_path / "node_modules").mkdir()
-    installed = tmp_path / "node_modules" / ".package-lock.json"
-    installed.write_text(json.dumps(lock), encoding="utf-8")
-    assert bundle_tool.node_modules_current(tmp_path)
-    lock["packages"]["node_modules/iframe-worker"]["integrity"] = "sha512-B"
-    installed.write_text(json.dumps(lock), encoding="utf-8")
-    assert not bundle_tool.node_modules_current(tmp_path)

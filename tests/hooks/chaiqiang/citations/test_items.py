@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from chaiqiang import urls
 from chaiqiang.citations import items
-from chaiqiang.citations.site import CitationError, expand_markers, for_page, page_path, relative
+from chaiqiang.citations.site import CitationError, expand_markers, for_page, relative
 
 
 @pytest.mark.parametrize(
@@ -20,7 +21,7 @@ from chaiqiang.citations.site import CitationError, expand_markers, for_page, pa
     ],
 )
 def test_site_paths_follow_mkdocs_directory_urls(lang, page, url):
-    assert items.site_path(lang, page) == url
+    assert urls.page_url(page, lang) == url
 
 
 def test_relative_links_between_pages():
@@ -31,8 +32,8 @@ def test_relative_links_between_pages():
 
 
 def test_page_paths_drop_the_language_folder():
-    assert page_path("en/story/the-deal.md") == "story/the-deal.md"
-    assert page_path("zh-Hant/index.md") == "index.md"
+    assert urls.split_src("en/story/the-deal.md") == ("en", "story/the-deal.md")
+    assert urls.split_src("zh-Hant/index.md") == ("zh-Hant", "index.md")
 
 
 def test_page_dates_come_from_the_changelog(meta):

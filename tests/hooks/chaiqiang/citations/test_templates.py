@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import jinja2
+from chaiqiang import templates
 from chaiqiang.citations.page import example, page_citation
 from lxml import html
 
@@ -10,7 +11,7 @@ from tests.conftest import ROOT
 
 
 def env() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=True)
+    return templates.environment(ROOT)
 
 
 def test_the_versions_list_names_dates_corrections_and_pages(meta):

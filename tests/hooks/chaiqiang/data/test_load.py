@@ -157,10 +157,12 @@ def test_value_without_unit(problems):
 
 def test_empty_string(problems):
     def change(f):
-        events(f)[0]["summary"]["zh"] = ""
+        events(f)[0]["summary"]["zh-Hant"] = ""
 
     message = problems(change)
-    assert "data/timeline.yaml: entry 'evt-2021-09-open': field 'summary.zh': must not be empty" in message
+    assert (
+        "data/timeline.yaml: entry 'evt-2021-09-open': field 'summary.zh-Hant': must not be empty" in message
+    )
 
 
 def test_blank_string(problems):
@@ -171,7 +173,7 @@ def test_blank_string(problems):
 
 
 def test_unknown_field_is_reported_as_a_possible_typo(problems):
-    message = problems(lambda f: events(f)[0].update(summery={"zh": "x", "en": "x"}))
+    message = problems(lambda f: events(f)[0].update(summery={"zh-Hant": "x", "en": "x"}))
     assert "entry 'evt-2021-09-open': field 'summery': is not a known field (a typo?)" in message
 
 
@@ -204,7 +206,7 @@ def test_all_problems_in_all_files_come_together(problems):
     def change(f):
         events(f)[0].pop("status")
         f["figures.yaml"]["figures"][0]["unit"] = "users"
-        f["actors.yaml"]["actors"][0]["names"].pop("zh")
+        f["actors.yaml"]["actors"][0]["names"].pop("zh-Hant")
 
     lines = problems(change).splitlines()
     assert len(lines) == 3
@@ -275,11 +277,11 @@ def test_all_five_forces_once(problems):
 
 def test_a_glossary_term_spelled_twice(problems):
     def change(f):
-        f["glossary.yaml"]["terms"][1]["zh"]["aliases"] = ["淘口令"]
+        f["glossary.yaml"]["terms"][1]["zh-Hant"]["aliases"] = ["淘口令"]
 
     message = problems(change)
     assert (
-        "data/glossary.yaml: entry 'mini-program': field 'zh': '淘口令' is also a term or alias of 'taokouling'"
+        "data/glossary.yaml: entry 'mini-program': field 'zh-Hant': '淘口令' is also a term or alias of 'taokouling'"
         in message
     )
 

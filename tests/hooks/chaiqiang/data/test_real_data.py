@@ -104,7 +104,7 @@ def test_each_data_file_names_its_schema_for_editors():
 def _texts(obj, lang: str):
     """Every text in one language, walking the models."""
     if isinstance(obj, Text):
-        yield getattr(obj, lang)
+        yield obj[lang]
     elif isinstance(obj, BaseModel):
         for name in type(obj).model_fields:
             yield from _texts(getattr(obj, name), lang)
@@ -127,7 +127,7 @@ def _all_texts(dataset, lang: str) -> list[str]:
 def test_chinese_text_is_in_taiwan_orthography(real_dataset):
     from tools.checks.textcheck import orthography_findings
 
-    findings = [f for text in _all_texts(real_dataset, "zh") for f in orthography_findings(text, "data")]
+    findings = [f for text in _all_texts(real_dataset, "zh-Hant") for f in orthography_findings(text, "data")]
     assert not findings, "\n".join(map(str, findings))
 
 
@@ -137,7 +137,7 @@ def test_the_data_prose_is_in_our_own_words(real_dataset, source_dir):
 
     article = article_text(source_dir / "article.cleaned.txt")
     findings = []
-    for lang in ("zh", "en"):
+    for lang in ("zh-Hant", "en"):
         for text in _all_texts(real_dataset, lang):
             findings += own_words_findings(text, "data", article)
     assert not findings, "\n".join(map(str, findings))

@@ -14,8 +14,8 @@ def event(**changes):
         "kind": "block",
         "status": "confirmed",
         "actors": ["taobao"],
-        "title": {"zh": "標題", "en": "Title"},
-        "summary": {"zh": "摘要", "en": "Summary"},
+        "title": {"zh-Hant": "標題", "en": "Title"},
+        "summary": {"zh-Hant": "摘要", "en": "Summary"},
         "sources": ["article"],
     }
     data.update(changes)
@@ -33,16 +33,16 @@ def test_a_valid_event_passes():
 
 
 def test_both_languages_are_required():
-    assert errors(Text, {"zh": "只有中文"}) == {"en": "missing"}
+    assert errors(Text, {"zh-Hant": "只有中文"}) == {"en": "missing"}
 
 
 @pytest.mark.parametrize("value", ["", "   "])
 def test_empty_or_blank_text_is_refused(value):
-    assert set(errors(Text, {"zh": "中文", "en": value})) == {"en"}
+    assert set(errors(Text, {"zh-Hant": "中文", "en": value})) == {"en"}
 
 
 def test_unknown_fields_are_refused():
-    assert errors(Event, event(titel={"zh": "x", "en": "x"})) == {"titel": "extra_forbidden"}
+    assert errors(Event, event(titel={"zh-Hant": "x", "en": "x"})) == {"titel": "extra_forbidden"}
 
 
 def test_types_are_strict_so_an_unquoted_year_is_caught():
@@ -65,8 +65,8 @@ def test_a_figure_value_needs_a_unit():
     figure = {
         "id": "fig-x",
         "group": "g",
-        "measure": {"zh": "量", "en": "measure"},
-        "label": {"zh": "標", "en": "label"},
+        "measure": {"zh-Hant": "量", "en": "measure"},
+        "label": {"zh-Hant": "標", "en": "label"},
         "value": 3,
         "precision": "year",
         "as_of": "2013",
@@ -82,8 +82,8 @@ def test_a_source_date_needs_its_precision_and_may_be_unknown():
     source = {
         "id": "s",
         "kind": "report",
-        "title": {"zh": "報告", "en": "Report"},
-        "short": {"zh": "報告", "en": "Report"},
+        "title": {"zh-Hant": "報告", "en": "Report"},
+        "short": {"zh-Hant": "報告", "en": "Report"},
     }
     assert Source.model_validate(source).date is None
     assert errors(Source, {**source, "date": "2021"}) == {"date": "value_error"}

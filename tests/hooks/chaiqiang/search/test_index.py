@@ -9,7 +9,7 @@ from chaiqiang.search.index import (
     LUNR_SETTINGS,
     PAGE_FIELD,
     SearchIndexError,
-    language_root,
+    language_of,
     page_locations,
     split,
     write,
@@ -49,7 +49,7 @@ def locations(index: dict) -> list[str]:
 
 
 def test_each_language_gets_only_its_own_pages_located_from_its_root():
-    parts = split(MERGED, LANGS, "zh-Hant")
+    parts = split(MERGED)
     assert locations(parts["zh-Hant"]) == [
         "",
         "story/blocking-war/",
@@ -67,7 +67,7 @@ def test_each_language_gets_only_its_own_pages_located_from_its_root():
 
 
 def test_each_language_gets_its_own_lunr_settings():
-    parts = split(MERGED, LANGS, "zh-Hant")
+    parts = split(MERGED)
     for lang in LANGS:
         config = parts[lang]["config"]
         assert {k: config[k] for k in LUNR_SETTINGS[lang]} == LUNR_SETTINGS[lang]
@@ -79,7 +79,7 @@ def test_each_language_gets_its_own_lunr_settings():
 
 
 def test_a_pages_own_entry_carries_the_text_of_its_sections():
-    zh = {doc["location"]: doc for doc in split(MERGED, LANGS, "zh-Hant")["zh-Hant"]["docs"]}
+    zh = {doc["location"]: doc for doc in split(MERGED)["zh-Hant"]["docs"]}
     page = zh["story/blocking-war/"][PAGE_FIELD]
     assert "淘口令\u200b是" in page and "監管\u200b介入" in page and "工信部" in page
     assert "<" not in page
@@ -89,7 +89,7 @@ def test_a_pages_own_entry_carries_the_text_of_its_sections():
 
 
 def test_ranked_pages_are_boosted_in_every_language():
-    parts = split(MERGED, LANGS, "zh-Hant", rank={"glossary.md": 0.5, "index.md": 0.25})
+    parts = split(MERGED, rank={"glossary.md": 0.5, "index.md": 0.25})
     for lang in LANGS:
         boosts = {doc["location"]: doc.get("boost") for doc in parts[lang]["docs"]}
         assert boosts["glossary/"] == 0.5
@@ -99,20 +99,20 @@ def test_ranked_pages_are_boosted_in_every_language():
 
 def test_a_ranked_page_that_does_not_exist_stops_the_build():
     with pytest.raises(SearchIndexError, match=r"data/search.yaml: 'rank': no zh-Hant page for timeline.md"):
-        split(MERGED, LANGS, "zh-Hant", rank={"timeline.md": 0.5})
+        split(MERGED, rank={"timeline.md": 0.5})
 
 
 def test_page_files_map_to_locations_with_and_without_directory_urls():
     assert page_locations("glossary.md") == {"glossary/", "glossary.html"}
     assert page_locations("index.md") == {"", "index.html"}
     assert page_locations("story/index.md") == {"story/", "story/index.html"}
-    assert language_root("zh-Hant", "zh-Hant") == "" and language_root("en", "zh-Hant") == "en/"
+    assert language_of("en/timeline/") == "en" and language_of("timeline/") == "zh-Hant"
 
 
 def test_write_puts_each_index_under_its_language_root(tmp_path):
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(MERGED), encoding="utf-8")
-    written = write(tmp_path, LANGS, "zh-Hant")
+    written = write(tmp_path)
     assert written == {
         "zh-Hant": tmp_path / "search" / "search_index.json",
         "en": tmp_path / "en" / "search" / "search_index.json",
@@ -129,7 +129,7 @@ def test_write_puts_each_index_under_its_language_root(tmp_path):
 def test_offline_writes_each_index_as_a_script_too(tmp_path):
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(MERGED), encoding="utf-8")
-    write(tmp_path, LANGS, "zh-Hant", offline=True)
+    write(tmp_path, offline=True)
     for folder in (tmp_path / "search", tmp_path / "en" / "search"):
         script = (folder / "search_index.js").read_text(encoding="utf-8")
         assert script.startswith("var __index = ")
@@ -143,4 +143,4 @@ def test_a_language_without_entries_stops_the_build(tmp_path):
     zh_only = {**MERGED, "docs": [d for d in MERGED["docs"] if not d["location"].startswith("en/")]}
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(zh_only), encoding="utf-8")
     with pytest.raises(SearchIndexError, match="no entries for the language 'en'"):
-        write(tmp_path, LANGS, "zh-Hant")
+        write(tmp_path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import jieba
 import pytest
 from chaiqiang import search
+from chaiqiang.project import Project
 from chaiqiang.search.segmenter import source_runs, use_dictionary
 
 from tests.conftest import ROOT
@@ -17,18 +18,22 @@ def test_source_runs_reads_the_text_files_that_pages_are_made_from(tmp_path):
     assert source_runs([tmp_path]) == {"淘口令是一段文字", "阿里媽媽"}
 
 
+# The words a build gives jieba: data/search.yaml and the glossary (chaiqiang.project).
+SITE_WORDS = Project.load(ROOT, environ={}).search.words
+
+
 @pytest.fixture(scope="module")
 def site_jieba():
     """jieba's default tokenizer as the build leaves it, restored afterwards."""
     dictionary, tmp_dir = jieba.dt.dictionary, jieba.dt.tmp_dir
-    search.prepare(ROOT, ROOT / "docs")
+    search.prepare(ROOT, ROOT / "docs", SITE_WORDS)
     yield jieba
     # jieba loads its dictionary again on the next cut.
     jieba.dt.dictionary, jieba.dt.tmp_dir, jieba.dt.initialized = dictionary, tmp_dir, False
 
 
 def test_every_site_word_is_one_word_wherever_the_pages_use_it(site_jieba, zh_runs):
-    words = search.settings_of(ROOT).words
+    words = SITE_WORDS
     cut_apart = []
     for run in zh_runs:
         tokens = site_jieba.lcut(run)
@@ -47,4 +52,4 @@ def test_site_words_hold_in_a_sentence_not_only_alone(tmp_path, dictionary_cache
         assert jieba.lcut("遭微信封殺") == ["遭", "微信", "封殺"]
         assert "微信" in jieba.lcut("淘寶利用微信的流量")
     finally:
-        search.prepare(ROOT, ROOT / "docs")
+        search.prepare(ROOT, ROOT / "docs", SITE_WORDS)

@@ -1,0 +1,68 @@
+"""What happens to the built site after mkdocs-static-i18n has built every
+language and merged the search index: one ordered list of steps.
+
+The order matters: the security headers come last because their CSP hashes the
+inline scripts of the finished pages. Any step may raise a ChaiqiangError, which
+stops the build (the MkDocs glue reports it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import http_headers, offline, search
+from .downloads import write_downloads
+from .material_patch import patch_alternate_lookup
+from .project import Project
+
+
+@dataclass(frozen=True)
+class Build:
+    """What the steps need to know about the build that just finished."""
+
+    project: Project
+    site_dir: Path
+    offline: bool  # the offline bundle (mkdocs.offline.yml): Material's offline plugin
+    search: bool  # our search pipeline (chaiqiang.search.enabled)
+    polyfills: tuple = field(default=())  # mkdocs.yml's extra.polyfills
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: Callable[[Build], object]
+    when: Callable[[Build], bool] = lambda build: True
+
+
+STEPS: tuple[Step, ...] = (
+    # The data set as CSV and JSON (the downloads page links them).
+    Step("downloads", lambda b: write_downloads(b.project.dataset, b.site_dir / "downloads")),
+    # Material's bundle must not fetch sitemap.xml next to every hreflang alternate.
+    Step("material patch", lambda b: patch_alternate_lookup(b.site_dir)),
+    # The offline bundle: search's iframe-worker shim, from node_modules/.
+    Step(
+        "offline shim",
+        lambda b: offline.install_shim(b.project.root, b.site_dir, b.polyfills),
+        when=lambda b: b.offline,
+    ),
+    # One search index per language, reference pages ranked by data/search.yaml.
+    Step(
+        "search",
+        lambda b: search.finish(b.site_dir, b.project.search.rank, offline=b.offline),
+        when=lambda b: b.search,
+    ),
+    # Last: the security headers for hosts (the offline bundle is read from file:// and has none).
+    Step("headers", lambda b: http_headers.write_headers(b.site_dir), when=lambda b: not b.offline),
+)
+
+
+def run(build: Build, steps: Iterable[Step] = STEPS) -> list[str]:
+    """Run the steps that apply to this build, in order; returns their names."""
+    done = []
+    for step in steps:
+        if step.when(build):
+            step.run(build)
+            done.append(step.name)
+    return done
