@@ -43,5 +43,5 @@ def test_the_terms_the_issue_names_have_tooltips_on_the_story_pages(built_pages)
         for (lang, rel), page in built_pages.items()
         if lang == "zh-Hant" and rel.startswith("story/")
     )
-    for term in ("淘口令", "小程序", "免密支付", "下沉市場", "種草"):
+    for term in ("淘口令", "小程式", "免密支付", "下沉市場", "種草"):
         assert term in story, f"no tooltip for {term} in the zh-Hant story"
