@@ -16,10 +16,11 @@ from pathlib import Path
 from ..search.settings import SearchFile
 from ..site_meta import SiteMeta
 from .schemas import FILES
+from .terms import TermsFile
 
 # Every file in data/ and the model that validates it: the data set's files, the
-# site's metadata and the search settings.
-MODELS = {**FILES, "site.yaml": SiteMeta, "search.yaml": SearchFile}
+# site's metadata, the search settings and the termbase (which only tests read).
+MODELS = {**FILES, "site.yaml": SiteMeta, "search.yaml": SearchFile, "terms.yaml": TermsFile}
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHEMA_DIR = ROOT / "data" / "schema"

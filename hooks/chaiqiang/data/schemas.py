@@ -146,8 +146,35 @@ class ActorsFile(Model):
 
 class Source(Model):
     id: Slug
-    kind: Literal["article", "report", "financial-results", "regulatory-order", "news-report"]
+    kind: Literal[
+        "article",
+        "report",
+        "financial-results",
+        "regulatory-order",
+        "news-report",
+        "online-report",  # a report circulating online, passed on unconfirmed (網傳)
+        # References for background, theories and outside confirmation:
+        "book",
+        "magazine-article",
+        "reference-entry",
+        "law",
+        "speech",
+        "web-page",
+    ]
+    authors: list[NonEmpty] = Field(
+        default_factory=list, description="Names as the page we saw prints them; omit when none is shown"
+    )
     publisher: Text | None = Field(None, description="Omit when the citing source does not name one")
+    container: Text | None = Field(
+        None, description="The magazine, journal, encyclopedia or site a piece appears in"
+    )
+    volume: NonEmpty | None = Field(None, description="Only where a page we saw prints it")
+    issue: NonEmpty | None = Field(None, description="Only where a page we saw prints it")
+    pages: NonEmpty | None = Field(None, description="Only where a page we saw prints them")
+    isbn: NonEmpty | None = Field(None, description="As printed, only where a page we saw prints it")
+    verified_at: list[Url] = Field(
+        default_factory=list, description="The pages where we saw the details above (never guessed)"
+    )
     title: Text
     title_supplied: bool = Field(
         False, description="True when no title is known and `title` only describes the source"

@@ -7,6 +7,17 @@ from ..data.schemas import Source
 from .common import RenderContext
 
 
+def _details(ctx: RenderContext, source: Source) -> list[str]:
+    """Volume, issue, pages and ISBN, as far as a page we saw printed them."""
+    fields = (
+        ("volume", source.volume),
+        ("issue", source.issue),
+        ("pages", source.pages),
+        ("isbn", source.isbn),
+    )
+    return [ctx.t[f"sources.{name}"].format(**{name: value}) for name, value in fields if value]
+
+
 def _source(ctx: RenderContext, source: Source) -> dict:
     data = ctx.dataset
     links = ctx.links
@@ -20,6 +31,10 @@ def _source(ctx: RenderContext, source: Source) -> dict:
         "date": ctx.date(source.date) if source.date else None,
         "language": ctx.t[f"sources.language.{source.language}"] if source.language else None,
         "url": source.url,
+        "authors": ctx.t["punct.list"].join(source.authors) or None,
+        "container": ctx.pick(source.container),
+        "details": ctx.t["punct.comma"].join(_details(ctx, source)) or None,
+        "verified_at": source.verified_at,
         "cited_by": ctx.source_link(source.as_cited_by) if source.as_cited_by else None,
         "cites": [ctx.source_link(s.id) for s in data.cited_through(source.id)],
         "note": ctx.pick(source.note),
