@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import yaml
+from chaiqiang.downloads import published_key
 from lxml import html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,13 +94,19 @@ def test_downloads_parse_and_equal_the_yaml(built_site):
     for r in rows:
         e = by_id[r["id"]]
         assert r["date"] == str(e["date"]) and r["status"] == e["status"]
-        assert r["title_zh"] == e["title"]["zh"] and r["title_en"] == e["title"]["en"]
+        assert r["title_zh"] == e["title"]["zh-Hant"] and r["title_en"] == e["title"]["en"]
 
     timeline = json.loads((downloads / "timeline.json").read_text(encoding="utf-8"))
     assert "CC BY 4.0" in timeline["license"]
     assert [e["id"] for e in timeline["events"]] == [r["id"] for r in rows]
+
+    # The downloads key texts by primary language subtag (zh), as published since 0.1.0.
+    def published(text: dict) -> dict:
+        return {published_key(code): value for code, value in text.items()}
+
     for e in timeline["events"]:
-        assert e["title"] == by_id[e["id"]]["title"] and e["summary"] == by_id[e["id"]]["summary"]
+        assert e["title"] == published(by_id[e["id"]]["title"])
+        assert e["summary"] == published(by_id[e["id"]]["summary"])
 
     figures = json.loads((downloads / "figures.json").read_text(encoding="utf-8"))
     assert "CC BY 4.0" in figures["license"]

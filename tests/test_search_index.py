@@ -98,6 +98,6 @@ def test_a_broken_search_settings_file_stops_the_build_with_its_name(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("  - 騰訊\n", "  - Tencent\n"), encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "data/search.yaml: 'words', group 'companies'" in result.output
+    assert "data/search.yaml: entry 'words': field 'companies[1]'" in result.output
     assert "'Tencent' is not a word of two or more Han characters" in result.output
     assert "Traceback" not in result.output

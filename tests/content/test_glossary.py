@@ -11,7 +11,7 @@ TERMS = yaml.safe_load((ROOT / "data" / "glossary.yaml").read_text(encoding="utf
 
 
 def test_every_term_is_on_the_glossary_page_in_both_languages(built_pages):
-    for lang, key in (("zh-Hant", "zh"), ("en", "en")):
+    for lang, key in (("zh-Hant", "zh-Hant"), ("en", "en")):
         page = built_pages[(lang, "glossary/")]
         ids = set(page.article.xpath(".//@id"))
         text = page.text()
@@ -24,7 +24,7 @@ def test_every_term_is_on_the_glossary_page_in_both_languages(built_pages):
 def test_tooltips_use_the_definition_in_the_page_language(built_pages):
     definitions = {
         lang: {" ".join(t[key]["definition"].split()) for t in TERMS}
-        for lang, key in (("zh-Hant", "zh"), ("en", "en"))
+        for lang, key in (("zh-Hant", "zh-Hant"), ("en", "en"))
     }
     used = {"zh-Hant": 0, "en": 0}
     for (lang, rel), page in built_pages.items():
