@@ -91,7 +91,7 @@ def test_every_page_has_consistent_citation_tags_and_json_ld(parsed, meta):
         assert data["dateModified"].replace("-", "/") == tag["citation_publication_date"], path
         assert data["datePublished"].replace("-", "/") == tag["citation_online_date"], path
         assert data["version"] == meta.version, path
-        assert data["license"] == meta.license["text_and_data_url"], path
+        assert data["license"] == meta.license.text_and_data_url, path
         assert data["author"]["name"] == meta.author[lang], path
         assert data["isBasedOn"]["datePublished"] == meta.source.date, path
         assert data["isPartOf"]["url"] == (meta.url if lang == "zh-Hant" else meta.url + "en/"), path

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from chaiqiang import edition_info, strings
+from chaiqiang.languages import LANGUAGES
 from lxml import html
 
 LANG_ROOTS = {"zh-Hant": "", "en": "en/"}
@@ -52,7 +53,7 @@ def test_open_graph_tags_describe_the_page_in_its_language(parsed, site_url):
         canonical = tree.xpath("//head/link[@rel='canonical']/@href")
         assert meta(tree, "property", "og:url") == canonical, rel
         assert canonical[0].startswith(site_url)
-        assert meta(tree, "property", "og:locale") == [edition_info.OG_LOCALES[lang]], rel
+        assert meta(tree, "property", "og:locale") == [LANGUAGES.get(lang).og_locale], rel
         assert meta(tree, "property", "og:description") == meta(tree, "name", "description"), rel
         title = meta(tree, "property", "og:title")
         assert len(title) == 1 and title[0].strip(), rel

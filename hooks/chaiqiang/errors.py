@@ -27,10 +27,21 @@ class ChaiqiangError(Exception):
         super().__init__(self._text())
 
     def _text(self) -> str:
-        parts = [p for p in (self.file,) if p]
-        if self.entry is not None:
-            parts.append(f"entry '{self.entry}'")
-        if self.field is not None:
-            parts.append(f"field '{self.field}'")
-        text = ": ".join([*parts, self.message])
-        return f"{text} (line {self.line})" if self.line else text
+        return located(self.message, self.file, self.entry, self.field, self.line)
+
+
+def located(
+    message: str,
+    file: str | None = None,
+    entry: str | None = None,
+    field: str | None = None,
+    line: int | None = None,
+) -> str:
+    """The one form of a problem's message: `file: entry 'x': field 'y': message (line N)`."""
+    parts = [file] if file else []
+    if entry is not None:
+        parts.append(f"entry '{entry}'")
+    if field is not None:
+        parts.append(f"field '{field}'")
+    text = ": ".join([*parts, message])
+    return f"{text} (line {line})" if line else text

@@ -169,7 +169,7 @@ def check(meta: SiteMeta, file: str, parsed: Parsed) -> list[Problem]:
                 parsed,
                 ("changelog", 0),
                 f"is {log[0].version} of {log[0].date}, but fields 'version' and 'released' say "
-                f"{meta.version} of {meta.released}: the newest entry must be the current version",
+                f"{meta.version} of {meta.released}: the newest changelog entry must be the current version",
             )
         )
     return problems

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..errors import ChaiqiangError
+from ..errors import ChaiqiangError, located
 from .dates import ANY_DATE_PATTERN
 from .yamlio import Parsed
 
@@ -26,13 +26,7 @@ class Problem:
     line: int | None = None
 
     def __str__(self) -> str:
-        parts = [self.file]
-        if self.entry is not None:
-            parts.append(f"entry '{self.entry}'")
-        if self.field is not None:
-            parts.append(f"field '{self.field}'")
-        text = ": ".join([*parts, self.message])
-        return f"{text} (line {self.line})" if self.line else text
+        return located(self.message, self.file, self.entry, self.field, self.line)
 
 
 class DataError(ChaiqiangError):

@@ -94,7 +94,7 @@ def test_every_problem_is_reported_at_once(tmp_path):
         ),
         (
             GOOD.replace("released: 2026-01-01", "released: 2026-02-01"),
-            "the newest entry must be the current version",
+            "the newest changelog entry must be the current version",
         ),
         (
             GOOD.replace("date: 2025-12-01", "date: 2026-02-01"),
