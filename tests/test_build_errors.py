@@ -54,7 +54,7 @@ BAD_DATA = {
     ),
     "missing field": (
         "timeline.yaml",
-        "    status: confirmed\n    actors: [taobao, wechat]\n",
+        "    status: stated\n    actors: [taobao, wechat]\n",
         "    actors: [taobao, wechat]\n",
         [FIRST_EVENT, "'status'"],
     ),
@@ -79,8 +79,8 @@ BAD_DATA = {
     ),
     "unknown source": (
         "timeline.yaml",
-        "    sources: [lanhai-2025-09-24]\n\n  - id: evt-2013-tencent-retaliates",
-        "    sources: [no-such-source]\n\n  - id: evt-2013-tencent-retaliates",
+        "    sources: [lanhai-2025-09-24]\n    confirmed_by: [sina-2013-11-taobao-blocks-wechat]\n",
+        "    sources: [no-such-source]\n    confirmed_by: [sina-2013-11-taobao-blocks-wechat]\n",
         [FIRST_EVENT, "no-such-source"],
     ),
     "missing language": (
@@ -88,6 +88,35 @@ BAD_DATA = {
         "      en: Taobao cuts off links from WeChat\n",
         "",
         [FIRST_EVENT, "'title.en'"],
+    ),
+    "confirmed_by: unknown source": (
+        "timeline.yaml",
+        "    confirmed_by: [sina-2013-11-taobao-blocks-wechat]\n",
+        "    confirmed_by: [sina-2013-11-no-such-report]\n",
+        [
+            f"entry '{FIRST_EVENT}': field 'confirmed_by[0]': unknown source 'sina-2013-11-no-such-report'"
+            " (not in data/sources.yaml) (line ",
+        ],
+    ),
+    "confirmed_by: on a figure, unknown source": (
+        "figures.yaml",
+        "    confirmed_by: [tencent-2024-interim-report]\n",
+        "    confirmed_by: [tencent-2024-no-such-report]\n",
+        [
+            "entry 'fig-wechat-mau-2024-06': field 'confirmed_by[0]': unknown source "
+            "'tencent-2024-no-such-report' (not in data/sources.yaml) (line ",
+        ],
+    ),
+    "confirmed_by: on a reported event": (
+        "timeline.yaml",
+        "    sources: [report-2025-09-16, lanhai-2025-09-24]\n",
+        "    sources: [report-2025-09-16, lanhai-2025-09-24]\n    confirmed_by: [sohu-2025-09-16-jd-wechat-entry]\n",
+        [
+            "entry 'evt-2025-09-16-alibaba-wechat-talks-reported': field 'confirmed_by': "
+            "a 'reported' (網傳) entry cannot also be confirmed by another source",
+            "change its status to 'stated'",
+            "(line ",
+        ],
     ),
     "value without unit": ("figures.yaml", "    unit: people\n", "", ["fig-wechat-mau-2024-06", "'unit'"]),
     "empty string": (

@@ -17,6 +17,16 @@ FIGURES = yaml.safe_load((ROOT / "data" / "figures.yaml").read_text(encoding="ut
 PAGES = {"zh-Hant": "", "en": "en/"}
 
 
+def _date_key(date: str) -> tuple[int, ...]:
+    # A part the date does not give counts as 0, so a year comes before its
+    # months and a month before its days (events have no quarters).
+    return tuple(int(part) for part in date.split("-")) + (0,) * (2 - date.count("-"))
+
+
+# Date order; the coarser first where dates start alike; then the file's order (sorted() is stable).
+CHRONOLOGICAL = [e["id"] for e in sorted(TIMELINE["events"], key=lambda e: _date_key(str(e["date"])))]
+
+
 def page(site: Path, lang: str, rel: str) -> html.HtmlElement:
     return html.fromstring((site / PAGES[lang] / rel / "index.html").read_bytes())
 
@@ -32,13 +42,32 @@ def test_every_event_is_on_the_timeline_in_date_order_with_its_datetime(built_si
             event = want[li.get("id")]
             # <time datetime> at the event's precision: "2013", "2021-09", "2025-09-16".
             assert time_el.get("datetime") == str(event["date"]), li.get("id")
-        # Grouped into the story's phases (which overlap in time); in date order within each.
-        for phase in page(built_site, lang, "timeline").xpath("//ol[contains(@class,'cq-events')]"):
-            dates = phase.xpath("./li/p//time/@datetime")
-            assert dates == sorted(dates), f"{lang}: a phase is not in date order: {dates}"
+        # One list in date order, however the story's phases overlap.
+        assert ids == CHRONOLOGICAL, f"{lang}: the timeline is not in date order: {ids}"
+        assert len(page(built_site, lang, "timeline").xpath("//ol[contains(@class,'cq-years')]")) == 1
         # Status is written as words, not shown by colour alone.
         text = page(built_site, lang, "timeline").text_content()
         assert ("網傳" if lang == "zh-Hant" else "reported") in text
+
+
+def test_each_event_is_under_its_year_and_labelled_with_its_phase(built_site):
+    phases = {p["id"]: p for p in TIMELINE["phases"]}
+    for lang in PAGES:
+        tree = page(built_site, lang, "timeline")
+        for event in TIMELINE["events"]:
+            [li] = tree.xpath(f"//li[@id='{event['id']}']")
+            year = li.xpath("ancestor::li[contains(@class,'cq-year')]/h3/time/@datetime")
+            assert year == [str(event["date"])[:4]], f"{lang}: {event['id']} is under the year {year}"
+            [label] = li.xpath(".//a[contains(@class,'cq-phase-label')]")
+            phase = phases[event["phase"]]
+            assert label.text_content() == phase["title"][lang], f"{lang}: {event['id']}"
+            assert label.get("href") == f"#phase-{phase['id']}"
+        # What the labels link to: each phase with its years.
+        for phase in phases.values():
+            [dt] = tree.xpath(f"//dl[contains(@class,'cq-phase-key')]/dt[@id='phase-{phase['id']}']")
+            start, end = phase["start"], phase["end"]
+            span = f"{start}–{end}" if start != end else str(start)
+            assert dt.text_content() == f"{phase['title'][lang]} {span}"
 
 
 def test_the_same_event_anchor_in_both_languages(built_site):
@@ -99,6 +128,8 @@ def test_downloads_parse_and_equal_the_yaml(built_site):
     timeline = json.loads((downloads / "timeline.json").read_text(encoding="utf-8"))
     assert "CC BY 4.0" in timeline["license"]
     assert [e["id"] for e in timeline["events"]] == [r["id"] for r in rows]
+    # In the timeline's order: by date, the coarser first, then the file's order.
+    assert [r["id"] for r in rows] == CHRONOLOGICAL
 
     # The downloads key texts by primary language subtag (zh), as published since 0.1.0.
     def published(text: dict) -> dict:
@@ -116,6 +147,59 @@ def test_downloads_parse_and_equal_the_yaml(built_site):
         assert f["value"] == want[f["id"]]["value"] and f["unit"] == want[f["id"]]["unit"]
     fig_rows = list(csv.DictReader(io.StringIO((downloads / "figures.csv").read_bytes().decode("utf-8-sig"))))
     assert {r["id"] for r in fig_rows} == set(want)
+
+
+CONFIRMED_LABEL = {"zh-Hant": "另有來源證實：", "en": "Also confirmed by: "}
+
+
+def _confirmation(tree: html.HtmlElement, entry_id: str) -> html.HtmlElement:
+    [entry] = tree.xpath(f"//*[@id='{entry_id}']")
+    [confirmed] = entry.xpath(".//span[@class='cq-confirmed']")
+    return confirmed
+
+
+def test_a_confirmed_event_and_figure_name_their_source_in_both_languages(built_site):
+    """The label ("Also confirmed by: <source>") beside the badge, linking to the
+    source's entry on the Sources page."""
+    cases = [
+        ("timeline", "evt-2013-taobao-blocks-wechat", ["sina-2013-11-taobao-blocks-wechat"]),
+        ("figures", "fig-wechat-mau-2024-06", ["tencent-2024-interim-report"]),
+    ]
+    for lang in PAGES:
+        sources = page(built_site, lang, "sources")
+        anchors = set(sources.xpath("//@id"))
+        for rel, entry_id, source_ids in cases:
+            tree = page(built_site, lang, rel)
+            confirmed = _confirmation(tree, entry_id)
+            assert confirmed.text_content().startswith(CONFIRMED_LABEL[lang]), confirmed.text_content()
+            hrefs = confirmed.xpath(".//a/@href")
+            assert hrefs == [f"../sources/#src-{s}" for s in source_ids], (lang, rel, hrefs)
+            for href in hrefs:
+                assert href.split("#")[1] in anchors, f"{lang}: no anchor for {href} on the Sources page"
+            # Beside the status badge: the same line of the event, the same cell of the row.
+            [badge] = confirmed.getparent().xpath("./span[contains(@class,'cq-status')]")
+            assert "cq-status--stated" in badge.get("class")
+    # Every confirmation in the data is on the page; a stated event without one has none.
+    want = {e["id"] for e in TIMELINE["events"] if e.get("confirmed_by")}
+    zh = page(built_site, "zh-Hant", "timeline")
+    shown = {li.get("id") for li in zh.xpath("//li[starts-with(@id,'evt-')][.//span[@class='cq-confirmed']]")}
+    assert shown == want
+    reported = [e["id"] for e in TIMELINE["events"] if e["status"] == "reported"]
+    assert reported and not want & set(reported)
+
+
+def test_downloads_carry_confirmed_by(built_site):
+    downloads = built_site / "downloads"
+    for name, data, key in (("timeline", TIMELINE, "events"), ("figures", FIGURES, "figures")):
+        want = {r["id"]: r.get("confirmed_by", []) for r in data[key]}
+        assert any(want.values()), f"data/{name}.yaml has no confirmed_by to check"
+        document = json.loads((downloads / f"{name}.json").read_text(encoding="utf-8"))
+        assert {r["id"]: r.get("confirmed_by", []) for r in document[key]} == want
+        # The confirming sources are described in the file like the others.
+        described = {s["id"] for s in document["sources"]}
+        assert {s for ids in want.values() for s in ids} <= described
+        rows = csv.DictReader(io.StringIO((downloads / f"{name}.csv").read_bytes().decode("utf-8-sig")))
+        assert {r["id"]: r["confirmed_by"] for r in rows} == {i: ";".join(ids) for i, ids in want.items()}
 
 
 def test_downloads_are_linked_from_both_languages(built_site):

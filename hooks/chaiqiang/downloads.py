@@ -20,7 +20,9 @@ LICENSE = "CC BY 4.0"
 SOURCE_NOTE = (
     "Compiled by 拆牆 / Tearing Down the Walls from the article by 藍海億觀網 (Lanhai Yiguan) "
     "of 2025-09-24 and the sources it cites. Each record names its sources by id; "
-    "status 'confirmed' means the article states it as fact, 'reported' that it passes on a rumour (網傳)."
+    "status 'stated' means stated by the article (as fact), 'reported' that the article passes it on "
+    "as an unconfirmed report (網傳); 'confirmed_by' lists the ids of sources besides the article "
+    "that confirm a stated record (absent in JSON and empty in CSV when none; in CSV joined by ';')."
 )
 # What each downloadable dataset consists of: name -> file names.
 DOWNLOADS = {
@@ -43,18 +45,21 @@ def _each_language(field: str) -> list[str]:
 TIMELINE_COLUMNS = [
     "id", "date", "precision", *_each_language("date_note"), "phase", "kind", "status", "actors",
     *_each_language("title"), *_each_language("summary"), *_each_language("note"), "sources",
+    "confirmed_by",
 ]  # fmt: skip
 FIGURE_COLUMNS = [
     "id", "group", *_each_language("label"), *_each_language("measure"), "value", "unit", "as_of",
-    "precision", "entities", "source", "status", *_each_language("note"),
+    "precision", "entities", "source", "status", "confirmed_by", *_each_language("note"),
 ]  # fmt: skip
 LIST_SEPARATOR = ";"
 
 
 def _dump(model: Any) -> dict[str, Any]:
-    # The same keys as the YAML entry: optional fields left out when absent;
-    # a text's languages under their published keys.
+    # The same keys as the YAML entry: optional fields left out when absent
+    # (`confirmed_by` too when empty); a text's languages under their published keys.
     record = model.model_dump(mode="json", exclude_none=True)
+    if record.get("confirmed_by") == []:
+        del record["confirmed_by"]
     languages = set(LANGUAGES.codes)
     return {
         key: {published_key(k): v for k, v in value.items()}
@@ -88,7 +93,14 @@ def _csv(columns: list[str], records: list[dict[str, Any]]) -> bytes:
 
 
 def _json(key: str, records: list[dict[str, Any]], dataset: Dataset) -> bytes:
-    cited = sorted({s for r in records for s in (r.get("sources") or [r.get("source")]) if s})
+    cited = sorted(
+        {
+            s
+            for r in records
+            for s in [*(r.get("sources") or [r.get("source")]), *r.get("confirmed_by", [])]
+            if s
+        }
+    )
     document = {
         "license": LICENSE,
         "source": SOURCE_NOTE,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import http_headers, offline, search
+from .citations.bibliography import write_bibliography
 from .downloads import write_downloads
 from .material_patch import patch_alternate_lookup
 from .project import Project
@@ -37,8 +38,15 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    # The data set as CSV and JSON (the downloads page links them).
-    Step("downloads", lambda b: write_downloads(b.project.dataset, b.site_dir / "downloads")),
+    # The data set as CSV and JSON (the downloads page links them), and the
+    # bibliography as BibTeX, RIS and CSL-JSON in each language's downloads/.
+    Step(
+        "downloads",
+        lambda b: [
+            *write_downloads(b.project.dataset, b.site_dir / "downloads"),
+            *write_bibliography(b.project.dataset, b.site_dir, b.project.languages),
+        ],
+    ),
     # Material's bundle must not fetch sitemap.xml next to every hreflang alternate.
     Step("material patch", lambda b: patch_alternate_lookup(b.site_dir)),
     # The offline bundle: search's iframe-worker shim, from node_modules/.

@@ -12,7 +12,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from chaiqiang import edition_info, strings
+from chaiqiang import strings
+from chaiqiang.languages import LANGUAGES
 from lxml import html
 
 from tests.conftest import IN_CI
@@ -20,18 +21,18 @@ from tools.browser import CHROMIUM, CHROMIUM_ARGS
 from tools.publish.pdf_edition import (
     CJK,
     EDITION_PAGES,
-    MIN_CJK_GLYPHS,
     PAGE_TEXT_WIDTH,
     EditionError,
     check_fits_the_page,
     cjk_glyph_count,
     make_editions,
+    min_cjk_glyphs,
     page_file,
     pdf_fonts,
     pdf_pages_text,
 )
 
-LANGS = ("zh-Hant", "en")
+LANGS = LANGUAGES.codes
 
 
 def compact(text: str) -> str:
@@ -99,7 +100,7 @@ def test_chinese_is_drawn_with_an_embedded_chinese_font(editions, lang):
     fonts = pdf_fonts(path)
     assert len(fonts) == len(rows)
     drawn = set().union(*(f.cjk_chars for f in fonts if f.embedded))
-    assert cjk_glyph_count(fonts) >= MIN_CJK_GLYPHS[lang]
+    assert cjk_glyph_count(fonts) >= min_cjk_glyphs(lang)
     # The Chinese characters of the text have glyphs of their own in embedded fonts.
     # (Skia maps a few glyphs to a radical, e.g. 長 to U+2ED1, so not quite all are found;
     # with empty boxes almost none would be.)
@@ -134,7 +135,7 @@ def test_empty_boxes_would_be_caught(browser, tmp_path):
         tab.pdf(path=str(pdf))
     finally:
         bare.close()
-    assert cjk_glyph_count(pdf_fonts(pdf)) < MIN_CJK_GLYPHS["en"]
+    assert cjk_glyph_count(pdf_fonts(pdf)) < min_cjk_glyphs("en")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -176,7 +177,7 @@ def test_contents_give_the_page_each_section_starts_on(editions, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_site_links_each_pdf_where_it_is(editions, site_with_pdfs, lang):
-    home = edition_info.language_root(lang) + "index.html"
+    home = LANGUAGES.root(lang) + "index.html"
     tree = html.fromstring((site_with_pdfs / home).read_bytes())
     href = tree.xpath("//footer//a[@data-artifact]/@href")[0]
     target = site_with_pdfs / posixpath.normpath(posixpath.join(posixpath.dirname(home), href))

@@ -2,8 +2,9 @@
 the site's own prose, on a built page or in a source a writer edits.
 
 Marked quotations keep the article's words and are exempt (<q>, blockquote), and
-so are the titles of real works (a source title without `title_supplied: true`)
-and the exact phrases an entry allows (`allow_zh-Hant`, `allow_en`)."""
+so are the titles of real works (a source title without `title_supplied: true`),
+the changelog's corrections (they name the wording they correct) and the exact
+phrases an entry allows (`allow_zh-Hant`, `allow_en`)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ TERMBASE = ROOT / "data" / "terms.yaml"
 # `aliases`, which list the variants on purpose so that tooltips recognise them.
 NOT_PROSE_KEYS = {
     "id",
+    "corrections",  # the changelog's corrections name the wording they correct
     "kind",
     "aliases",
     "verified_at",
@@ -92,6 +94,8 @@ def unquoted_page_text(page) -> str:
         ".//q | .//blockquote | .//script | .//style"
         " | .//*[contains(concat(' ', @class, ' '), ' headerlink ')]"
         " | .//cite"  # the title of a real work, as the sources list prints it
+        # A correction in the changelog names the wording it corrects.
+        " | .//*[contains(concat(' ', @class, ' '), ' cq-corrections ')]"
     ):
         el.drop_tree()
     return article.text_content()

@@ -88,6 +88,11 @@ MIN_CJK_GLYPHS = {"zh-Hant": 500}
 MIN_CJK_GLYPHS_ELSEWHERE = 5  # a page in another language quotes a few Chinese names
 
 
+def min_cjk_glyphs(lang: str) -> int:
+    """How many Chinese characters an edition must draw at the least (fewer: a font is missing)."""
+    return MIN_CJK_GLYPHS.get(lang, MIN_CJK_GLYPHS_ELSEWHERE)
+
+
 class EditionError(ChaiqiangError, RuntimeError):
     pass
 
@@ -524,7 +529,7 @@ def make_edition(browser, base_url: str, site_dir: Path, lang: str, out: Path) -
             raise EditionError(f"{lang}: the contents' page numbers do not settle")
     fonts = pdf_fonts(out)
     glyphs = cjk_glyph_count(fonts)
-    if glyphs < MIN_CJK_GLYPHS.get(lang, MIN_CJK_GLYPHS_ELSEWHERE):
+    if glyphs < min_cjk_glyphs(lang):
         raise EditionError(
             f"{out}: its fonts draw only {glyphs} different Chinese characters: is fonts-noto-cjk "
             "installed? (apt-get install fonts-noto-cjk)"

@@ -1,22 +1,24 @@
 /* Timeline filters: a progressive enhancement, no libraries.
  *
  * Without this script every event is visible and the filter form stays hidden.
- * With it, the form filters `li[data-actors][data-kind]` by actor, kind and
- * status, keeps the choice in the URL (?actor=tencent&kind=block) so it can be
- * shared, and restores it on load. A link to #evt-… always shows its event:
+ * With it, the form filters `li[data-actors][data-kind]` by actor, kind, phase
+ * and status, keeps the choice in the URL (?actor=tencent&kind=block) so it can
+ * be shared, and restores it on load. A link to #evt-… always shows its event:
  * if the filters would hide it, they are cleared.
  */
 (function () {
   "use strict";
 
-  var FIELDS = ["actor", "kind", "status"];
+  var FIELDS = ["actor", "kind", "phase", "status"];
 
   function matches(item, state) {
     var actors = (item.getAttribute("data-actors") || "").split(/\s+/);
     return (
       (!state.actor || actors.indexOf(state.actor) !== -1) &&
       (!state.kind || item.getAttribute("data-kind") === state.kind) &&
-      (!state.status || item.getAttribute("data-status") === state.status)
+      (!state.phase || item.getAttribute("data-phase") === state.phase) &&
+      // data-status lists the status and, when another source confirms it, "confirmed".
+      (!state.status || (item.getAttribute("data-status") || "").split(/\s+/).indexOf(state.status) !== -1)
     );
   }
 
@@ -70,9 +72,9 @@
       item.hidden = !visible;
       if (visible) shown += 1;
     });
-    // A phase with no visible event is hidden with its heading.
-    Array.prototype.forEach.call(root.querySelectorAll("[data-cq-phase]"), function (phase) {
-      phase.hidden = !phase.querySelector("li[data-actors][data-kind]:not([hidden])");
+    // A year with no visible event is hidden with its heading.
+    Array.prototype.forEach.call(root.querySelectorAll("[data-cq-group]"), function (group) {
+      group.hidden = !group.querySelector("li[data-actors][data-kind]:not([hidden])");
     });
     var count = form.querySelector("[data-cq-count]");
     if (count) {
@@ -93,7 +95,7 @@
   function revealTarget(root, form) {
     var target = targetEvent(root);
     if (target && target.hidden) {
-      var cleared = { actor: "", kind: "", status: "" };
+      var cleared = { actor: "", kind: "", phase: "", status: "" };
       writeForm(form, cleared);
       apply(root, form, cleared);
       writeUrl(cleared);

@@ -12,4 +12,5 @@ title, canonical URL and file; nothing here knows about MkDocs.
     embedded  Highwire tags and JSON-LD for a page's <head>
     cff       CITATION.cff
     page      everything the "Cite this page" box and the <head> of one page need
+    bibliography  every source of data/sources.yaml as BibTeX, RIS and CSL-JSON downloads
 """

@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from chaiqiang import urls
+from chaiqiang.languages import LANGUAGES
 from chaiqiang.site_meta import SiteMeta
 
 # Keys `for_style` understands besides the other styles of render.STYLES.
@@ -35,8 +36,8 @@ class PageRef:
 
 
 def date_parts(iso: str) -> dict[str, Any]:
-    year, month, day = (int(p) for p in iso.split("-"))
-    return {"date-parts": [[year, month, day]]}
+    """A date at its precision: "2025-09-24" -> [[2025, 9, 24]], "2004-10" -> [[2004, 10]], "1996" -> [[1996]]."""
+    return {"date-parts": [[int(p) for p in iso.split("-")]]}
 
 
 def item_id(page: str, lang: str, fragment: str | None = None) -> str:
@@ -141,6 +142,88 @@ def article_item(meta: SiteMeta, lang: str) -> dict[str, Any]:
     return item
 
 
+# The kinds of data/sources.yaml as CSL types. The article is a web page, as
+# `article_item` describes it; an online report (網傳) is known only as
+# something circulating on the web.
+SOURCE_TYPES = {
+    "article": "webpage",
+    "book": "book",
+    "magazine-article": "article-magazine",
+    "journal-article": "article-journal",
+    "news-report": "article-newspaper",
+    "reference-entry": "entry-encyclopedia",
+    "law": "legislation",
+    "regulatory-order": "legislation",
+    "speech": "speech",
+    "web-page": "webpage",
+    "report": "report",
+    "financial-results": "report",
+    "online-report": "webpage",
+}
+# Kinds whose `publisher` is the paper or site they appear in (CSL's container-title).
+_PUBLISHED_IN = {"article", "news-report"}
+
+
+def person(name: str) -> dict[str, str]:
+    """A name as printed ("Michael E. Porter") as CSL's family and given parts;
+    a name without a space (an institution, a Chinese name) stays whole."""
+    given, _, family = name.rpartition(" ")
+    return {"family": family, "given": given} if given else {"literal": name}
+
+
+def _own_language(language: str | None) -> str | None:
+    """The site language that writes a source's language (zh -> zh-Hant), if any."""
+    return next((code for code in LANGUAGES.codes if code.split("-")[0] == language), None)
+
+
+def source_item(source: Any, lang: str) -> dict[str, Any]:
+    """One entry of data/sources.yaml (a `Source`), described for readers of `lang`.
+
+    The title is the source's own, in its own language (`language`) where it
+    has one; a title we supplied is our description, in the reader's
+    language, and marked like the article's (`_title_supplied`). Names of
+    publishers and containers are in the reader's language. Only `url` is a
+    URL of the source: `verified_at` names the pages where we checked it.
+    The article has its publisher as author and site, as `article_item`.
+    """
+    own = _own_language(source.language)
+    title_lang = own if own and not source.title_supplied else lang
+    item: dict[str, Any] = {
+        "id": f"{source.id}-{lang.lower()}",
+        "type": SOURCE_TYPES[source.kind],
+        "title": source.title[title_lang],
+    }
+    publisher = source.publisher[lang] if source.publisher else None
+    authors = [person(name) for name in source.authors]
+    if source.kind == "article" and publisher and not authors:
+        authors = [{"literal": publisher}]
+    if authors:
+        item["author"] = authors
+    if source.container:
+        item["container-title"] = source.container[lang]
+    elif publisher and source.kind in _PUBLISHED_IN:
+        item["container-title"] = publisher
+    if publisher and source.kind not in _PUBLISHED_IN:
+        item["publisher"] = publisher
+    for key, value in (
+        ("volume", source.volume),
+        ("issue", source.issue),
+        ("page", source.pages),
+        ("ISBN", source.isbn),
+    ):
+        if value:
+            item[key] = value
+    if source.date:
+        item["issued"] = date_parts(source.date)
+    if source.url:
+        item["URL"] = source.url
+    if source.language:
+        item["language"] = source.language
+    if source.title_supplied:
+        item["_title_supplied"] = True
+    return item
+
+
 def for_style(item: dict[str, Any], style: str) -> dict[str, Any]:
     """The item as handed to one style: corrections to the *data* a style needs.
 
@@ -163,7 +246,7 @@ def for_style(item: dict[str, Any], style: str) -> dict[str, Any]:
     out = {k: v for k, v in item.items() if not k.startswith("_")}
     if item.get("_title_supplied") and style != GBT:
         out["title"] = f"[{item['title']}]"
-    authors = [a.get("literal") for a in item.get("author", [])]
+    authors = [a["literal"] for a in item.get("author", []) if "literal" in a]
     if style == "apa" and item.get("container-title") in authors:
         del out["container-title"]
     if style != GBT and item.get("publisher") in authors:

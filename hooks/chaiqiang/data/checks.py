@@ -118,6 +118,24 @@ def check_sources(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
     return problems
 
 
+def _check_confirmed_by(
+    f: FileData, refs: dict[str, Ref], entry: str, at: tuple[Any, ...], ids: list[str], sources: list[str]
+) -> list[Problem]:
+    """`confirmed_by` names sources in data/sources.yaml, each one besides the
+    entry's own sources (which it rests on, the article among them)."""
+    problems = refs["source"].check_all(f, entry, at, "confirmed_by", ids)
+    for i, value in enumerate(ids):
+        if value in sources:
+            message = (
+                f"{value!r} is already one of the sources it rests on; "
+                "confirmed_by names other sources that confirm it"
+            )
+            problems.append(
+                Problem(f.label, message, entry, f"confirmed_by[{i}]", f.line(*at, "confirmed_by", i))
+            )
+    return problems
+
+
 def check_timeline(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
     problems = []
     phases: dict[str, Phase] = {p.id: p for _, p in f.entries.get("phases", [])}
@@ -128,6 +146,7 @@ def check_timeline(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
         problems += refs["kind"].check(f, event.id, at, "kind", event.kind)
         problems += refs["actor"].check_all(f, event.id, at, "actors", event.actors)
         problems += refs["source"].check_all(f, event.id, at, "sources", event.sources)
+        problems += _check_confirmed_by(f, refs, event.id, at, event.confirmed_by, event.sources)
         phase = phases.get(event.phase)
         year = dates.parse(event.date).year
         if phase and not phase.start <= year <= phase.end:
@@ -144,6 +163,7 @@ def check_figures(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
         problems += refs["group"].check(f, figure.id, at, "group", figure.group)
         problems += refs["actor"].check_all(f, figure.id, at, "entities", figure.entities)
         problems += refs["source"].check(f, figure.id, at, "source", figure.source)
+        problems += _check_confirmed_by(f, refs, figure.id, at, figure.confirmed_by, [figure.source])
     for i, group in f.entries.get("groups", []):
         group: FigureGroup
         members = [fig for _, fig in figures if fig.group == group.id]

@@ -14,7 +14,7 @@ class Dataset:
     sources: dict[str, Source]
     phases: dict[str, Phase]
     kinds: dict[str, Kind]
-    events: tuple[Event, ...]  # chronological; equal dates keep the file's order
+    events: tuple[Event, ...]  # chronological(): by date, the coarser first, then the file's order
     groups: dict[str, FigureGroup]
     figures: tuple[Figure, ...]  # in the file's order
     dilemma: Dilemma
@@ -28,10 +28,12 @@ class Dataset:
         return [f for f in self.figures if f.group == group_id]
 
     def events_citing(self, source_id: str) -> list[Event]:
-        return [e for e in self.events if source_id in e.sources]
+        """The events that rest on the source or that it confirms (`confirmed_by`)."""
+        return [e for e in self.events if source_id in e.sources or source_id in e.confirmed_by]
 
     def figures_citing(self, source_id: str) -> list[Figure]:
-        return [f for f in self.figures if f.source == source_id]
+        """The figures that rest on the source or that it confirms (`confirmed_by`)."""
+        return [f for f in self.figures if f.source == source_id or source_id in f.confirmed_by]
 
     def glossary_entries(self, lang: str) -> list[tuple[str, str]]:
         """(spelling, definition) for every term and alias in one language (a code: "en")."""
@@ -47,6 +49,8 @@ class Dataset:
 
 
 def chronological(events: list[Event]) -> tuple[Event, ...]:
-    # sorted() is stable: events with the same date keep the order of the file,
-    # which is the order the article tells them in.
-    return tuple(sorted(events, key=lambda e: dates.parse(e.date).sort_key))
+    """By date; where dates start on the same day, the coarser first (a year
+    before its months, a month before its days). sorted() is stable: events
+    with the same date keep the order of the file, which is the order the
+    article tells them in."""
+    return tuple(sorted(events, key=lambda e: dates.parse(e.date).chronological_key))

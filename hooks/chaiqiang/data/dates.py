@@ -17,6 +17,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "month": re.compile(r"^(\d{4})-(\d{2})$"),
     "day": re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"),
 }
+# Coarsest first: the order of dates that start on the same day.
+COARSE_TO_FINE: tuple[str, ...] = ("year", "quarter", "month", "day")
 # For JSON Schema: every shape a date string may take.
 ANY_DATE_PATTERN = r"^\d{4}(-Q[1-4]|-\d{2}(-\d{2})?)?$"
 
@@ -31,6 +33,12 @@ class PartialDate:
     @property
     def sort_key(self) -> tuple[int, int, int]:
         return (self.year, self.month, self.day)
+
+    @property
+    def chronological_key(self) -> tuple[int, int, int, int]:
+        """sort_key, then the coarser precision first: a period comes before
+        the dates it contains (2021 before 2021-01, 2021-09 before 2021-09-01)."""
+        return (*self.sort_key, COARSE_TO_FINE.index(self.precision))
 
 
 def precision_of(text: str) -> str | None:

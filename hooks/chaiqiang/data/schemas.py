@@ -8,7 +8,7 @@ source, phase ids) are checked in `checks.py`, where all files are known.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -31,14 +31,19 @@ FigureId = Annotated[str, StringConstraints(pattern=r"^fig-[a-z0-9]+(-[a-z0-9]+)
 DateStr = Annotated[str, StringConstraints(pattern=dates.ANY_DATE_PATTERN)]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 
-Status = Literal["confirmed", "reported"]
+Status = Literal["stated", "reported"]
+STATUSES: tuple[str, ...] = get_args(Status)  # in the order legends and filters list them
 EventPrecision = Literal["year", "month", "day"]
 FigurePrecision = Literal["year", "quarter", "month", "day"]
 Unit = Literal["people", "percent", "percent_yoy"]
 ForceId = Literal["rivalry", "new-entrants", "substitutes", "supplier-power", "buyer-power"]
 
 STATUS_HELP = (
-    "confirmed: the article states it as fact; reported: the article passes it on as a rumour (網傳)"
+    "stated: stated by the article (as fact); reported: reported by the article as unconfirmed (網傳)"
+)
+CONFIRMED_BY_HELP = (
+    "Ids of sources besides the article that confirm it (data/sources.yaml); "
+    "only for a 'stated' entry: a confirmed report is 'stated'"
 )
 
 
@@ -99,6 +104,17 @@ def _unique(values: list[str]) -> list[str]:
             raise ValueError(f"{v!r} is listed twice")
         seen.add(v)
     return values
+
+
+def _confirmed_by(value: list[str], info: ValidationInfo) -> list[str]:
+    """Unique ids, and none on a 'reported' entry (declare `status` before `confirmed_by`)."""
+    _unique(value)
+    if value and info.data.get("status") == "reported":
+        raise ValueError(
+            "a 'reported' (網傳) entry cannot also be confirmed by another source; "
+            "if the sources confirm it, change its status to 'stated'"
+        )
+    return value
 
 
 def _check_date(value: str | None, info: ValidationInfo) -> str | None:
@@ -230,10 +246,12 @@ class Event(Model):
     title: Text
     summary: Text
     sources: list[Slug] = Field(min_length=1)
+    confirmed_by: list[Slug] = Field(default_factory=list, description=CONFIRMED_BY_HELP)
     note: Text | None = None
 
     _date = field_validator("date")(_check_date)
     _actors = field_validator("actors", "sources")(_unique)
+    _confirmed = field_validator("confirmed_by")(_confirmed_by)
 
 
 class TimelineFile(Model):
@@ -265,10 +283,12 @@ class Figure(Model):
     entities: list[Slug] = Field(description="Actor ids the figure is about; empty for the whole market")
     source: Slug
     status: Status = Field(description=STATUS_HELP)
+    confirmed_by: list[Slug] = Field(default_factory=list, description=CONFIRMED_BY_HELP)
     note: Text | None = None
 
     _as_of = field_validator("as_of")(_check_date)
     _entities = field_validator("entities")(_unique)
+    _confirmed = field_validator("confirmed_by")(_confirmed_by)
 
 
 class FiguresFile(Model):

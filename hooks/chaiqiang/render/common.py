@@ -12,6 +12,10 @@ from . import dates
 from . import lang as lang_
 from .links import Links
 
+CONFIRMED = "confirmed"
+"""Not a status but what the page adds to one: a stated event or figure that
+another source confirms (`confirmed_by`). The timeline filter's token for it."""
+
 
 @dataclass(frozen=True)
 class RenderContext:
@@ -38,6 +42,10 @@ class RenderContext:
 
     def status(self, status: str) -> dict[str, str]:
         return {"id": status, "label": self.t[f"status.{status}"]}
+
+    def confirmations(self, source_ids: list[str]) -> list[dict[str, str]]:
+        """The sources besides the article that confirm an entry, as links."""
+        return [self.source_link(s) for s in source_ids]
 
     def actors(self, ids: list[str]) -> list[dict[str, str]]:
         return [{"id": i, "name": self.pick(self.dataset.actors[i].names)} for i in ids]

@@ -10,7 +10,7 @@
     ::: dilemma                  the prisoner's dilemma matrix
     ::: five-forces              the five-forces table
     ::: actors                   every actor with both names
-    ::: downloads timeline|figures
+    ::: downloads timeline|figures|sources   a data set's files, or the bibliography
     ::: status-legend            what the status badges mean
 
 Lines inside fenced code blocks are left alone, so pages can show the syntax.
@@ -25,13 +25,13 @@ from pathlib import Path
 
 from chaiqiang.errors import ChaiqiangError
 
-from .. import downloads as downloads_
 from ..data import Dataset
 from ..languages import LANGUAGES
 from ..urls import split_src
 from .actors import render_actors
 from .charts import render_chart
 from .common import RenderContext
+from .downloads import choices as download_choices
 from .downloads import render_downloads
 from .figures import render_figure_table, render_figures
 from .glossary import render_glossary
@@ -69,7 +69,7 @@ DIRECTIVES: dict[str, Directive] = {
     "dilemma": Directive(lambda c, a: render_dilemma(c), "none"),
     "five-forces": Directive(lambda c, a: render_five_forces(c), "none"),
     "actors": Directive(lambda c, a: render_actors(c), "none"),
-    "downloads": Directive(render_downloads, "required", "download", lambda d: downloads_.DOWNLOADS),
+    "downloads": Directive(render_downloads, "required", "download", download_choices),
     "status-legend": Directive(lambda c, a: render_status_legend(c), "none"),
 }
 

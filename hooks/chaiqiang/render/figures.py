@@ -19,6 +19,7 @@ def figure_row(ctx: RenderContext, figure: Figure) -> dict:
         "entities": ctx.actors(figure.entities),
         "source": ctx.source_link(figure.source),
         "status": ctx.status(figure.status),
+        "confirmed_by": ctx.confirmations(figure.confirmed_by),
         "note": ctx.pick(figure.note),
     }
 

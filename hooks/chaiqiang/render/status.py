@@ -1,4 +1,4 @@
-"""The status legend: what "confirmed" and "reported" (網傳) mean."""
+"""The status legend: what "stated", "reported" (網傳) and "also confirmed by" mean."""
 
 from __future__ import annotations
 

@@ -18,6 +18,12 @@ def test_dates_keep_the_precision_they_are_written_with(text, precision, key):
     assert parsed.sort_key == key
 
 
+def test_a_period_sorts_before_the_dates_it_contains():
+    texts = ["2021-09-01", "2021-09", "2021-07", "2021-Q3", "2021-01", "2021", "2020-12-31"]
+    ordered = sorted(texts, key=lambda t: dates.parse(t).chronological_key)
+    assert ordered == ["2020-12-31", "2021", "2021-01", "2021-Q3", "2021-07", "2021-09", "2021-09-01"]
+
+
 @pytest.mark.parametrize("text", ["2021-02-30", "2023-02-29", "2021-13", "2021-00", "2021-04-31"])
 def test_impossible_dates_are_refused(text):
     with pytest.raises(ValueError, match="not a real date"):

@@ -8,6 +8,9 @@ import re
 import pytest
 import yaml
 from chaiqiang.data import DataError, load_dataset
+from chaiqiang.data.schemas import FILES
+
+from tests.hooks.chaiqiang.conftest import REAL_DATA
 
 
 @pytest.fixture
@@ -197,7 +200,7 @@ def test_messages_give_the_line(problems, data_files):
     line = text.splitlines().index("  status: rumoured") + 1
     message = problems(raw={"timeline.yaml": text})
     assert (
-        f"entry 'evt-2025-09-16-talks': field 'status': 'rumoured' is not allowed; expected 'confirmed' or 'reported' (line {line})"
+        f"entry 'evt-2025-09-16-talks': field 'status': 'rumoured' is not allowed; expected 'stated' or 'reported' (line {line})"
         in message
     )
 
@@ -242,6 +245,32 @@ def test_event_outside_its_phase(problems):
         "entry 'evt-2013-taobao-blocks-wechat': field 'date': 2013 is outside phase 'peace' (2021–2025)"
         in message
     )
+
+
+def test_an_event_dated_outside_its_phase_years_is_named_with_file_entry_field_and_line(problems):
+    # evt-2021-09-open belongs to 'peace' (2021–2025); a day in 2026 is a year too late.
+    message = problems(lambda f: events(f)[0].update(date="2026-01-05", precision="day"))
+    assert re.search(
+        r"^data/timeline\.yaml: entry 'evt-2021-09-open': field 'date': "
+        r"2026-01-05 is outside phase 'peace' \(2021–2025\) \(line \d+\)$",
+        message,
+        re.M,
+    ), message
+
+
+def test_the_real_phases_hold_their_events_and_a_narrower_range_is_caught(write_data_dir):
+    """The real data passes; ending the thaw in 2023 (as the story once said) leaves
+    Taote's August 2024 step outside it."""
+    files = {name: yaml.safe_load((REAL_DATA / name).read_text(encoding="utf-8")) for name in FILES}
+    load_dataset(write_data_dir(files))
+    [thaw] = [p for p in files["timeline.yaml"]["phases"] if p["id"] == "thaw"]
+    thaw["end"] = 2023
+    with pytest.raises(DataError) as info:
+        load_dataset(write_data_dir(files))
+    assert (
+        "data/timeline.yaml: entry 'evt-2024-08-taote-in-app-wechat-pay': field 'date': "
+        "2024-08 is outside phase 'thaw' (2021–2023)"
+    ) in str(info.value)
 
 
 def test_a_chart_needs_one_unit(problems):

@@ -12,7 +12,7 @@ def event(**changes):
         "precision": "year",
         "phase": "war",
         "kind": "block",
-        "status": "confirmed",
+        "status": "stated",
         "actors": ["taobao"],
         "title": {"zh-Hant": "標題", "en": "Title"},
         "summary": {"zh-Hant": "摘要", "en": "Summary"},
@@ -72,7 +72,7 @@ def test_a_figure_value_needs_a_unit():
         "as_of": "2013",
         "entities": [],
         "source": "article",
-        "status": "confirmed",
+        "status": "stated",
     }
     assert errors(Figure, figure) == {"unit": "missing"}
     assert Figure.model_validate({**figure, "unit": "people"}).value == 3

@@ -61,7 +61,7 @@ def test_the_data_table_sits_beside_the_chart(render_ctx):
     assert (
         "13.71 億" in rows["fig-wechat-mau"]
         and "2024年6月" in rows["fig-wechat-mau"]
-        and "已證實" in rows["fig-wechat-mau"]
+        and "文章陳述 另有來源證實：銀行報告" in rows["fig-wechat-mau"]
     )
 
 

@@ -55,7 +55,7 @@ def test_the_documented_names_are_the_registered_ones():
         ("::: timeline nowhere", "unknown phase 'nowhere' (known: war, peace)"),
         ("::: sources all", "'::: sources' takes no argument, got 'all'"),
         ("::: downloads timeline extra", "'::: downloads' takes one argument, got 'timeline extra'"),
-        ("::: downloads actors", "unknown download 'actors' (known: timeline, figures)"),
+        ("::: downloads actors", "unknown download 'actors' (known: timeline, figures, sources)"),
         (":::timeline", "en/timeline.md:1: expected '::: NAME [ARG]', got ':::timeline'"),
     ],
 )

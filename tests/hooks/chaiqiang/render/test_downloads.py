@@ -20,3 +20,19 @@ def test_the_chinese_block(render_ctx):
     root = parse(render_downloads(render_ctx("zh-Hant"), "timeline"))
     assert text(select(root, "li")[0]).startswith("timeline.csv：CSV 試算表格式")
     assert "CC BY 4.0" in text(root)
+
+
+def test_the_bibliography_block_links_the_files_of_the_pages_language(render_ctx, small_dataset):
+    from posixpath import normpath
+
+    from chaiqiang.citations import bibliography
+
+    for lang, url in (("en", "en/sources/"), ("zh-Hant", "sources/")):
+        root = parse(render_downloads(render_ctx(lang, url=url), "sources"))
+        hrefs = [normpath(url + a.get("href")) for a in select(root, "a")]
+        assert hrefs == [f"{bibliography.folder(lang)}{name}" for name in bibliography.FILES]
+        sizes = bibliography.files(small_dataset, lang)
+        assert text(select(root, "li")[0]).endswith(f"{len(sizes['sources.bib'])} B")
+        # Its own note, not the data set's licence line.
+        assert "CC BY 4.0" not in text(root)
+    assert "BibTeX" in text(parse(render_downloads(render_ctx("en", url="en/sources/"), "sources")))

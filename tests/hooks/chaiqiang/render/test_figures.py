@@ -38,10 +38,10 @@ def test_source_status_entity_and_note(render_ctx):
     root = parse(render_figures(render_ctx("en")))
     alipay = by_id(root, "fig-alipay-mau")
     cells = [text(td) for td in select(alipay, "td")]
-    assert cells[3:] == ["whole market", "Lanhai Yiguan", "confirmed", "A note"]
+    assert cells[3:] == ["whole market", "Lanhai Yiguan", "stated by the article", "A note"]
     assert select(alipay, "a")[0].get("href") == "../sources/#src-article"
     share = by_id(root, "fig-share")
-    assert text(select(share, ".cq-status")[0]) == "reported"
+    assert text(select(share, ".cq-status")[0]) == "reported (unconfirmed)"
     assert select(share, "a")[0].get("href") == "../sources/#src-bank-report"
 
 
