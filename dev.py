@@ -6,6 +6,8 @@
     python3 dev.py test    # the whole test suite
     python3 dev.py bench   # build-time and page-weight benchmark
     python3 dev.py release # the versioned release files in dist/ (clean tree, changelog entry)
+    python3 dev.py edition # the archived edition of the current version, once, into editions/
+    python3 dev.py assemble     # site/ and every archived edition, checked, into public/
     python3 dev.py bundle  # the offline zip (works from file://) and its .sha256 in dist/
     python3 dev.py pdf     # build, then the PDF edition of each language into dist/ (and site/)
     python3 dev.py screenshots  # key pages at 390/1280 px, light/dark, into screenshots/
@@ -71,6 +73,8 @@ COMMANDS = {
     "bench": lambda extra: run("-m", "tools.bench.benchmark", *extra),
     "release": lambda extra: run("-m", "tools.publish.release", *extra),
     "bundle": lambda extra: run("-m", "tools.publish.bundle", *extra),
+    "edition": lambda extra: run("-m", "tools.publish.edition", *extra),
+    "assemble": lambda extra: run("-m", "tools.publish.assemble", *extra),
     "pdf": lambda extra: run("-m", "tools.publish.pdf_edition", *extra),
     "screenshots": lambda extra: run("-m", "tools.checks.screenshots", *extra),
     "lighthouse": lambda extra: run("-m", "tools.checks.lighthouse_check", *extra),

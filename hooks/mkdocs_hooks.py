@@ -114,6 +114,11 @@ def on_page_content(html, page, config, files):
             docs_dir=Path(config.docs_dir),
             where=f"docs/{page.file.src_uri}",
             render=lambda name, **context: templates.render(name, ROOT, **context),
+            archived=_project().editions,
+            # The hosted latest site links its editions beside it; an edition and the
+            # offline bundle link them at their public addresses.
+            here=None if (_project().edition or not config.use_directory_urls) else page.url,
+            edition=_project().edition,
         )
     # Chinese words on the English pages, marked for screen readers and glyphs.
     return html if lang.startswith("zh") else mark_chinese(html)

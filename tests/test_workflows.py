@@ -91,7 +91,13 @@ def test_main_is_tested_built_and_deployed_to_pages():
     [upload] = [
         s for s in steps(workflow, "build") if s.get("uses", "").startswith("actions/upload-pages-artifact")
     ]
-    assert upload["with"]["path"].rstrip("/") == "site"
+    # What is published is the assembly: the latest site and every archived edition,
+    # checked against their manifests and against the editions already published.
+    assert upload["with"]["path"].rstrip("/") == "public"
+    assembling = next(i for i, run in enumerate(build) if run.startswith("python3 dev.py assemble"))
+    assert build.index("python3 dev.py pdf --no-build") < assembling
+    [assemble] = [s for s in steps(workflow, "build") if "dev.py assemble" in s.get("run", "")]
+    assert "--require-current" in assemble["run"] and "--published" in assemble["run"]
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import editions, urls
 from . import languages as languages_mod
 from .data import DataError, Dataset
 from .data.load import read_dataset
@@ -29,6 +30,8 @@ class Project:
     meta: SiteMeta  # data/site.yaml (with SITE_URL)
     dataset: Dataset  # data/{actors,sources,timeline,figures,models,glossary}.yaml
     search: Settings  # data/search.yaml, with the glossary's zh-Hant words
+    edition: str | None = None  # the version this build is the archived edition of (chaiqiang.editions)
+    editions: tuple[editions.Manifest, ...] = ()  # the archived editions, oldest first (editions/)
 
     @property
     def data_dir(self) -> Path:
@@ -50,4 +53,21 @@ class Project:
         problems += search_problems
         if problems:
             raise DataError(problems)
-        return cls(root=root, languages=langs, meta=meta, dataset=dataset, search=search)
+        edition = editions.check_build(meta.version, meta.url, environ)
+        return cls(
+            root=root,
+            languages=langs,
+            meta=meta,
+            dataset=dataset,
+            search=search,
+            edition=edition,
+            editions=editions.read_all(root),
+        )
+
+    def permanent_url(self, url: str) -> str:
+        """The address a citation names for a page (its site-relative URL): in an
+        edition, the page's own; on the latest site, the page in the current
+        version's edition."""
+        if self.edition:
+            return urls.hosted_url(self.meta.url, url)
+        return editions.permanent_url(self.meta.url, self.meta.version, url)

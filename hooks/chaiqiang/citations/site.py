@@ -21,8 +21,9 @@ from pathlib import Path
 
 import yaml
 
-from chaiqiang import urls
+from chaiqiang import editions, urls
 from chaiqiang.errors import ChaiqiangError
+from chaiqiang.languages import LANGUAGES
 from chaiqiang.render.links import Links
 from chaiqiang.site_meta import SiteMeta
 
@@ -96,9 +97,22 @@ def _target(docs_dir: Path, lang: str, page: str, where: str) -> tuple[str, str]
 
 
 def expand_markers(
-    html: str, *, meta: SiteMeta, lang: str, docs_dir: Path, where: str, render: Render
+    html: str,
+    *,
+    meta: SiteMeta,
+    lang: str,
+    docs_dir: Path,
+    where: str,
+    render: Render,
+    archived: tuple[editions.Manifest, ...] = (),
+    here: str | None = None,
+    edition: str | None = None,
 ) -> str:
-    """Replace the markers in a page's HTML; `where` names the page in messages."""
+    """Replace the markers in a page's HTML; `where` names the page in messages.
+    `archived` are the editions the Versions page lists; `here` is the page's
+    site-relative URL when the editions sit beside it (the hosted latest site),
+    None to link them at their public addresses (an edition, the offline bundle);
+    `edition` is the version this build is the edition of."""
     counter = 0
 
     def one(match: re.Match[str]) -> str:
@@ -106,7 +120,7 @@ def expand_markers(
         counter += 1
         attrs = {k: v for k, v in ATTR.findall(match.group(1))}
         if "cite-versions" in attrs:
-            return _versions(meta, lang, docs_dir, where, render)
+            return _versions(meta, lang, docs_dir, where, render, archived, here, edition)
         kind = attrs.get("cite-example", "")
         ref, fragment, label = None, attrs.get("fragment"), attrs.get("label")
         if "page" in attrs:
@@ -133,10 +147,59 @@ def expand_markers(
     return out
 
 
-def _versions(meta: SiteMeta, lang: str, docs_dir: Path, where: str, render: Render) -> str:
+def edition_view(manifest: editions.Manifest, lang: str, here: str | None) -> dict:
+    """What the Versions page shows of one edition, links relative to `here` or absolute."""
+
+    def link(path: str) -> str:
+        if here is None:
+            return manifest.address + path
+        return posixpath.relpath("/" + editions.root(manifest.version) + path, "/" + here) + (
+            "/" if path.endswith("/") or not path else ""
+        )
+
+    return {
+        "version": manifest.version,
+        "date": manifest.date,
+        "commit": manifest.commit,
+        "sha256": manifest.sha256,
+        "home": link(LANGUAGES.root(lang)),
+        "address": manifest.address + LANGUAGES.root(lang),
+        "manifest": link(editions.MANIFEST),
+        "downloads": [
+            {
+                "kind": d.kind,
+                "lang": d.lang,
+                "href": link(d.path),
+                "megabytes": f"{d.bytes / 1_000_000:.1f}",
+                "sha256": d.sha256,
+            }
+            for d in manifest.downloads
+        ],
+    }
+
+
+def _versions(
+    meta: SiteMeta,
+    lang: str,
+    docs_dir: Path,
+    where: str,
+    render: Render,
+    archived: tuple[editions.Manifest, ...] = (),
+    here: str | None = None,
+    edition: str | None = None,
+) -> str:
     links = {}
     for version in meta.changelog:
         for page in version.pages or ():
             title, _ = _target(docs_dir, lang, page, f"data/site.yaml: changelog {version.version}: pages")
             links[page] = (title, page_url(meta, lang, page))
-    return render("chaiqiang/citations/versions.html", changelog=meta.changelog, lang=lang, page_links=links)
+    views = {m.version: edition_view(m, lang, here) for m in archived}
+    return render(
+        "chaiqiang/citations/versions.html",
+        changelog=meta.changelog,
+        lang=lang,
+        page_links=links,
+        editions=views,
+        current_edition=edition,
+        language_names={code: LANGUAGES.get(code).name for code in LANGUAGES.codes},
+    )
