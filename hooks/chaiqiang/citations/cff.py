@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from chaiqiang import editions
 from chaiqiang.site_meta import SiteMeta
 
 HEADER = "# Generated from data/site.yaml by `python -m tools.publish.citation_cff`: edit that file, not this one.\n"
@@ -18,6 +19,8 @@ HEADER = "# Generated from data/site.yaml by `python -m tools.publish.citation_c
 def citation_cff_data(meta: SiteMeta) -> dict[str, Any]:
     editors = {"name": meta.author["en"], "alias": meta.author["zh-Hant"]}
     title = f"{meta.title['zh-Hant']} / {meta.title['en']}"
+    # The version's archived edition: the address a citation names (chaiqiang.editions).
+    edition = editions.base_url(meta.url, meta.version)
     data: dict[str, Any] = {
         "cff-version": "1.2.0",
         "message": (
@@ -30,6 +33,13 @@ def citation_cff_data(meta: SiteMeta) -> dict[str, Any]:
         "version": meta.version,
         "date-released": meta.released,
         "url": meta.url,
+        "identifiers": [
+            {
+                "type": "url",
+                "value": edition,
+                "description": f"The archived edition of version {meta.version}, which never changes",
+            }
+        ],
         "license": [meta.license.text_and_data_spdx, meta.license.code_spdx],
         "preferred-citation": {
             "type": "website",
@@ -38,7 +48,7 @@ def citation_cff_data(meta: SiteMeta) -> dict[str, Any]:
             "publisher": {"name": (meta.publisher or meta.author)["en"]},
             "year": int(meta.released[:4]),
             "date-published": meta.released,
-            "url": meta.url,
+            "url": edition,
             "languages": ["zh", "en"],
         },
     }
