@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from . import known_scripts
 from .errors import ChaiqiangError
 
 FILE_NAME = "_headers"
@@ -55,6 +57,7 @@ class InlineCode:
     styles: set[str] = field(default_factory=set)
     style_attributes: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
+    script_texts: list[tuple[str, str]] = field(default_factory=list)  # (page, text) of each inline script
 
 
 def csp_hash(text: str) -> str:
@@ -104,6 +107,8 @@ class _InlineParser(HTMLParser):
         if tag == self._open:
             text = "".join(self._text)
             (self.found.scripts if tag == "script" else self.found.styles).add(csp_hash(text))
+            if tag == "script":
+                self.found.script_texts.append((self.where, text))
             self._open = None
 
 
@@ -193,13 +198,39 @@ def parse(text: str) -> dict[str, dict[str, str]]:
     return rules
 
 
-def write_headers(site_dir: Path) -> Path:
+def unknown_scripts(
+    found: InlineCode, known: Iterable[known_scripts.Known], data_dir: Path | None
+) -> list[str]:
+    """The inline scripts that no template writes (chaiqiang.known_scripts), one message each."""
+    known = tuple(known)
+    problems, seen = [], set()
+    for where, text in found.script_texts:
+        if (where, text) in seen or known_scripts.origin_of(text, known):
+            continue
+        seen.add((where, text))
+        origin = known_scripts.in_data(text, data_dir) if data_dir else None
+        snippet = " ".join(text.split())[:60]
+        problems.append(
+            f"{where}: an inline script that no template writes ({snippet!r}"
+            + (f"; it comes from {origin}" if origin else "")
+            + "): the Content-Security-Policy allows only the scripts of the templates"
+        )
+    return problems
+
+
+def write_headers(
+    site_dir: Path, known: Iterable[known_scripts.Known] | None = None, data_dir: Path | None = None
+) -> Path:
     """Scan the built site and write its `_headers` file. Call it after every
-    step that changes the built HTML."""
+    step that changes the built HTML. With `known` (the templates' scripts), any
+    other inline script stops it, named with its page and, found in `data_dir`, its data."""
     site_dir = Path(site_dir)
     found = scan_site(site_dir)
-    if found.problems:
-        raise HeadersError("\n".join(found.problems))
+    problems = list(found.problems)
+    if known is not None:
+        problems += unknown_scripts(found, known, data_dir)
+    if problems:
+        raise HeadersError("\n".join(problems))
     path = site_dir / FILE_NAME
     path.write_text(render({"/*": headers_for(found)}), encoding="utf-8")
     return path

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import http_headers, offline, search
+from . import http_headers, known_scripts, offline, search
 from .citations.bibliography import write_bibliography
 from .downloads import write_downloads
 from .material_patch import patch_alternate_lookup
@@ -62,7 +62,14 @@ STEPS: tuple[Step, ...] = (
         when=lambda b: b.search,
     ),
     # Last: the security headers for hosts (the offline bundle is read from file:// and has none).
-    Step("headers", lambda b: http_headers.write_headers(b.site_dir), when=lambda b: not b.offline),
+    # Only the templates' own inline scripts may run (chaiqiang.known_scripts).
+    Step(
+        "headers",
+        lambda b: http_headers.write_headers(
+            b.site_dir, known_scripts.site_templates(b.project.root), b.project.data_dir
+        ),
+        when=lambda b: not b.offline,
+    ),
 )
 
 

@@ -28,7 +28,7 @@ import urllib.request
 import zipfile
 from pathlib import Path
 
-from chaiqiang import editions, http_headers
+from chaiqiang import editions, http_headers, known_scripts
 from chaiqiang.editions import ARCHIVE, MANIFEST, EditionError, Manifest
 from chaiqiang.site_meta import load_site_meta
 
@@ -137,7 +137,7 @@ def assemble(site: Path, out: Path, root: Path = ROOT, require_current: bool = F
         shutil.copytree(path, dest) if path.is_dir() else shutil.copy2(path, dest)
     for manifest, files in checked:
         _place(out, manifest.version, files)
-    http_headers.write_headers(out)
+    http_headers.write_headers(out, known_scripts.site_templates(root), root / "data")
     return tuple(m for m, _ in checked)
 
 
