@@ -42,6 +42,8 @@ def _real_day(value: str) -> str:
 
 
 Day = Annotated[str, StringConstraints(pattern=DAY_PATTERN), AfterValidator(_real_day)]
+# A version number (semantic versioning's MAJOR.MINOR.PATCH): it names an edition's folder.
+VersionNumber = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+$")]
 PageFile = Annotated[str, StringConstraints(pattern=PAGE_PATTERN)]
 Items = Annotated[tuple[NonEmpty, ...], Field(min_length=1, strict=False)]
 ItemLists = per_language(
@@ -62,7 +64,7 @@ def _same_counts(value: ItemLists) -> ItemLists:
 class Version(Model):
     """One entry of the changelog: a released version and what it changed."""
 
-    version: NonEmpty
+    version: VersionNumber
     date: Day
     changes: ItemLists
     corrections: ItemLists = Field(
@@ -121,7 +123,9 @@ class SiteMeta(Model):
     url: SiteUrl = Field(
         description="The public URL; the SITE_URL environment variable overrides it at build time"
     )
-    version: NonEmpty = Field(description="The current version: the first (newest) entry of `changelog`")
+    version: VersionNumber = Field(
+        description="The current version (MAJOR.MINOR.PATCH): the first (newest) entry of `changelog`"
+    )
     released: Day
     title: Text
     author: Text = Field(description="The collective author name, as citations give it")

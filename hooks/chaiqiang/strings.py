@@ -7,7 +7,9 @@ Each catalogue groups its words by the feature that shows them:
     material   Material's own UI strings, where we override the theme's translation
                (overrides/partials/languages/<code>.html); optional per language
 Every language in mkdocs.yml has a catalogue with exactly the default language's
-keys (outside `material`), none of them empty. A third language is one more file.
+keys (outside `material`), none of them empty, none holding markup (< > &: the
+words are plain text, and Material's templates print theirs unescaped). A third
+language is one more file.
 
 Templates read the catalogue as the Jinja global `strings` (chaiqiang.templates;
 `strings[lang].citations.intro`), Python through `for_language(lang)`.
@@ -15,6 +17,7 @@ Templates read the catalogue as the Jinja global `strings` (chaiqiang.templates;
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -29,6 +32,7 @@ STRINGS_DIR = Path("data") / "strings"
 # Material's own strings: a theme translation we override, not a word of ours,
 # so a language may leave it out (Material's translation is used then).
 OPTIONAL = ("material",)
+MARKUP = re.compile(r"[<>&]")
 
 
 class StringsError(ChaiqiangError):
@@ -75,6 +79,13 @@ def _read(root: Path, lang: str) -> tuple[dict, yamlio.Parsed, str]:
             raise StringsError(f"key {_key(path_)!r}: expected text, got {value!r}", file=where, line=line)
         if not value.strip():
             raise StringsError(f"key {_key(path_)!r} is empty", file=where, line=line)
+        # Plain words: Material's own templates print its strings without escaping.
+        if MARKUP.search(value):
+            raise StringsError(
+                f"key {_key(path_)!r}: interface words are plain text, without < > or &: {value!r}",
+                file=where,
+                line=line,
+            )
     return parsed.data, parsed, where
 
 

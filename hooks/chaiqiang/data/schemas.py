@@ -94,7 +94,12 @@ def per_language(name: str, value: Any, doc: str, base: type[PerLanguage] = PerL
     return create_model(name, __base__=base, __doc__=doc, __module__=__name__, **fields)
 
 
-Text = per_language("Text", NonEmpty, "The same text in every language of the site.")
+Text = per_language(
+    "Text",
+    NonEmpty,
+    "The same text in every language of the site. Plain text: pages show it as written "
+    "(HTML-escaped), so markup in it is never interpreted.",
+)
 
 
 def _unique(values: list[str]) -> list[str]:

@@ -76,6 +76,23 @@ def test_an_empty_word_names_file_key_and_line(project):
     assert e.value.line == _line(project, "zh-Hant", "how_to_cite")
 
 
+@pytest.mark.parametrize(
+    ("lang", "old", "new"),
+    [
+        ("en", "  how_to_cite: How to cite\n", "  how_to_cite: How to <b>cite</b>\n"),
+        ("zh-Hant", "  top: 回到頂端\n", '  top: "<img src=x onerror=alert(1)>"\n'),
+    ],
+)
+def test_markup_in_a_word_names_file_key_and_line(project, lang, old, new):
+    # Material's own templates print its words unescaped: the catalogue holds plain text only.
+    _edit(project, lang, old, new)
+    with pytest.raises(
+        strings.StringsError, match=rf"{lang}.yaml: key '[a-z_.]+': interface words are plain text"
+    ) as e:
+        strings.load(project)
+    assert e.value.line == _line(project, lang, new.strip())
+
+
 def test_a_missing_catalogue_is_an_error(project):
     (project / "data" / "strings" / "en.yaml").unlink()
     with pytest.raises(strings.StringsError, match="no catalogue for language 'en'"):
