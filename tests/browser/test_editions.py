@@ -167,3 +167,10 @@ def test_the_headers_cover_every_editions_inline_scripts(assembled):
     csp = rules["/*"]["Content-Security-Policy"]
     found = http_headers.scan_site(out / editions.DIR)
     assert found.scripts and all(h in csp for h in found.scripts)
+
+
+def test_the_sitemap_lists_the_latest_site_only(assembled):
+    out, _ = assembled
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>" in sitemap and "/editions/" not in sitemap
+    assert not list((out / editions.DIR).glob("*/sitemap.xml*"))
