@@ -119,6 +119,8 @@ def on_page_content(html, page, config, files):
             # offline bundle link them at their public addresses.
             here=None if (_project().edition or not config.use_directory_urls) else page.url,
             edition=_project().edition,
+            # The worked examples cite permanent addresses (chaiqiang.editions).
+            permanent=_project().permanent_url,
         )
     # Chinese words on the English pages, marked for screen readers and glyphs.
     return html if lang.startswith("zh") else mark_chinese(html)
@@ -129,7 +131,8 @@ def on_page_context(context, page, config, nav):
     # The offline bundle's pages are files (about.html); they cite the hosted page (about/).
     if offline_build.enabled(config.plugins):
         page.canonical_url = urls.hosted_url(config.site_url, page.url)
-    # "Cite this page" and the <head> metadata (overrides/chaiqiang/citations/).
+    # "Cite this page" and the <head> metadata (overrides/chaiqiang/citations/): the
+    # page's permanent address, and its sections, events and figures to cite.
     title = page.meta.get("title") or page.title
     context["citation"], context["citation_links"] = citations.for_page(
         _project().meta,
@@ -139,6 +142,11 @@ def on_page_context(context, page, config, nav):
         page.file.src_uri,
         page.url,
         use_directory_urls=config.use_directory_urls,
+        permanent_url=_project().permanent_url(page.url),
+        edition=_project().edition,
+        toc=page.toc,
+        html=page.content or "",
+        dataset=_project().dataset,
     )
     return context
 

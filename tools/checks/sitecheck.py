@@ -14,7 +14,9 @@ Reports, for every built HTML page:
   sitemap            a page missing from sitemap.xml, or an entry with no page
 
 Links marked `data-artifact` point at files made after the build (the PDF
-editions, by `python3 dev.py pdf`); tests/browser/test_pdf_edition.py checks them.
+editions, by `python3 dev.py pdf`; tests/browser/test_pdf_edition.py checks them),
+or in an archived edition made on release (the permanent addresses that "Cite this
+page" and the How to cite examples name on the latest site).
 """
 
 from __future__ import annotations
@@ -202,7 +204,7 @@ def _links_and_resources(site: Site, page: Page) -> list[Finding]:
         if href is None:
             continue
         if el.get("data-artifact") is not None:
-            continue  # a file made after the build (the PDF edition: `python3 dev.py pdf`)
+            continue  # made after the build (the PDF edition: `python3 dev.py pdf`; an archived edition)
         if is_external(href):
             if not href.startswith(site.site_url):
                 continue

@@ -8,6 +8,12 @@
  * 2. Material gives each code block's copy button a <nav> of its own; several
  *    unnamed navigation landmarks on one page confuse screen-reader users, and
  *    a copy button is no navigation: those navs get role="none".
+ * 3. "Cite this page" (overrides/chaiqiang/citations/box.html): the picker of
+ *    what to cite (the page, or one of its sections, events or figures) is shown,
+ *    and choosing a part puts its references, pre-rendered in the box's JSON data
+ *    block, into each style's preview and copy text (which Material's copy button
+ *    copies), and its anchor after the addresses. Without this script the box
+ *    cites the page, and says how to cite a section by hand.
  */
 (function () {
   "use strict";
@@ -56,6 +62,92 @@
       print.addListener(onChange);
     }
   }
+
+  // Chinese words on a page in another language are marked, as the build marks
+  // them in the page (chaiqiang.lang_marks), so that screen readers switch voice.
+  var HAN = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+(?:[\u00b7\u3000-\u303f\uff00-\uffef]*[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)*)/;
+  var marksChinese = !/^zh/.test(document.documentElement.lang || "");
+
+  function appendText(parent, text) {
+    var pieces = marksChinese ? text.split(HAN) : [text];
+    pieces.forEach(function (piece, i) {
+      if (!piece) {
+        return;
+      }
+      if (i % 2) {
+        var span = document.createElement("span");
+        span.lang = "zh-Hant";
+        span.textContent = piece;
+        parent.appendChild(span);
+      } else {
+        parent.appendChild(document.createTextNode(piece));
+      }
+    });
+  }
+
+  function citeParts() {
+    var select = document.querySelector("select[data-cite-parts]");
+    var data = select && document.getElementById(select.getAttribute("data-cite-parts"));
+    if (!data) {
+      return;
+    }
+    var parts;
+    try {
+      parts = JSON.parse(data.textContent);
+    } catch (e) {
+      return; // the picker stays hidden; the box cites the page
+    }
+    var box = select.closest(".chaiqiang-cite");
+    var blocks = parts.styles.map(function (key) {
+      var block = box.querySelector('[data-format="' + key + '"]');
+      var preview = block && block.querySelector(".chaiqiang-cite__preview");
+      var copy = block && block.querySelector("pre");
+      // The page's own references, to put back when the page is chosen again.
+      return preview && copy ? { preview: preview, copy: copy, html: preview.innerHTML, text: copy.textContent } : null;
+    });
+    var addresses = box.querySelectorAll("a[data-cite-address]");
+
+    function show() {
+      var refs = Object.prototype.hasOwnProperty.call(parts.refs, select.value) ? parts.refs[select.value] : null;
+      blocks.forEach(function (block, i) {
+        if (!block) {
+          return;
+        }
+        if (!refs) {
+          block.preview.innerHTML = block.html;
+          block.copy.textContent = block.text;
+          return;
+        }
+        // Segments alternate plain and italic text, plain first.
+        var segments = refs[i];
+        block.preview.textContent = "";
+        segments.forEach(function (text, j) {
+          if (j % 2) {
+            var italic = document.createElement("i");
+            appendText(italic, text);
+            block.preview.appendChild(italic);
+          } else {
+            appendText(block.preview, text);
+          }
+        });
+        block.copy.textContent = "";
+        appendText(block.copy, segments.join(""));
+      });
+      Array.prototype.forEach.call(addresses, function (a) {
+        var url = a.getAttribute("data-cite-address") + (refs ? "#" + select.value : "");
+        a.href = url;
+        a.textContent = url;
+      });
+    }
+
+    select.addEventListener("change", show);
+    if (select.value) {
+      show(); // a choice the browser restored (reload, back)
+    }
+    select.closest(".chaiqiang-cite__pick").hidden = false;
+  }
+
+  citeParts();
 
   function unname(nav) {
     if (!nav.hasAttribute("role")) {

@@ -1,6 +1,9 @@
 """Metadata embedded in a page's <head> for reference managers and search engines:
 Highwire Press `citation_*` tags (read by Zotero, Mendeley, Google Scholar) and
-schema.org JSON-LD. Both describe the same item as the page's references."""
+schema.org JSON-LD. Both describe the same item as the page's references: the
+address a reference manager stores (`citation_public_url`) is the permanent one
+the references cite; the JSON-LD names the page by its canonical URL (the latest
+address, which search engines index) and gives the permanent one as `archivedAt`."""
 
 from __future__ import annotations
 
@@ -21,7 +24,8 @@ def highwire(meta: SiteMeta, ref: PageRef) -> list[tuple[str, str]]:
 
     The author is an institution: it is written "Name," (a last name with no
     first name), because readers split a plain "First Last" at its last space
-    (Zotero would store "editors, The Tearing Down the Walls").
+    (Zotero would store "editors, The Tearing Down the Walls"). The public URL
+    is the page's permanent address (`PageRef.cited_url`), as in the references.
     """
     first, changed = meta.page_dates(ref.page)
     publisher = meta.publisher[ref.lang] if meta.publisher else meta.author[ref.lang]
@@ -31,7 +35,7 @@ def highwire(meta: SiteMeta, ref: PageRef) -> list[tuple[str, str]]:
         ("citation_publication_date", _slashed(changed)),
         ("citation_online_date", _slashed(first)),
         ("citation_language", ref.lang),
-        ("citation_public_url", ref.url),
+        ("citation_public_url", ref.cited_url),
         ("citation_publisher", publisher),
     ]
 
@@ -44,7 +48,10 @@ def _organization(name: str, alternate: str | None = None) -> dict[str, str]:
 
 
 def json_ld(meta: SiteMeta, ref: PageRef, home: str) -> dict[str, Any]:
-    """A schema.org WebPage; `home` is the site's home page in the page's language."""
+    """A schema.org WebPage; `home` is the site's home page in the page's language.
+    `@id` and `url` are the canonical URL; `archivedAt` (CreativeWork) is the
+    permanent address, the page in an archived edition (inside an edition's
+    build, the page's own address)."""
     first, changed = meta.page_dates(ref.page)
     publisher = meta.publisher[ref.lang] if meta.publisher else meta.author[ref.lang]
     data: dict[str, Any] = {
@@ -52,6 +59,7 @@ def json_ld(meta: SiteMeta, ref: PageRef, home: str) -> dict[str, Any]:
         "@type": "WebPage",
         "@id": ref.url,
         "url": ref.url,
+        "archivedAt": ref.cited_url,
         "name": ref.title,
         "headline": ref.title,
         "inLanguage": ref.lang,

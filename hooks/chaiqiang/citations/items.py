@@ -16,9 +16,16 @@ from chaiqiang import urls
 from chaiqiang.languages import LANGUAGES
 from chaiqiang.site_meta import SiteMeta
 
+from .titles import sentence_case, title_case
+
 # Keys `for_style` understands besides the other styles of render.STYLES.
 GBT = "gb-t-7714"
 EXPORT = "export"  # BibTeX, RIS and CSL-JSON: the data as reference managers should store it
+# The styles whose titles are in title case (titles.title_case).
+TITLE_CASE = ("mla", "chicago")
+# What GB/T 7714 is given as the address of an online resource whose address is
+# unknown, and `render.post_correct` removes again (see `for_style`).
+UNKNOWN_URL = "\ue002"
 
 
 @dataclass(frozen=True)
@@ -26,13 +33,22 @@ class PageRef:
     """A page as citations see it.
 
     page: path under docs/<lang>/ (story/the-deal.md), which keys the changelog.
-    url: the page's canonical URL.
+    url: the page's canonical URL (on the latest site, its latest address).
+    permanent: the address a citation names (chaiqiang.project.Project.permanent_url:
+        the page in the current version's archived edition, or inside an edition
+        the page's own); empty: the canonical URL.
     """
 
     lang: str
     title: str
     url: str
     page: str
+    permanent: str = ""
+
+    @property
+    def cited_url(self) -> str:
+        """The address the references name."""
+        return self.permanent or self.url
 
 
 def date_parts(iso: str) -> dict[str, Any]:
@@ -59,7 +75,8 @@ def _site_home(meta: SiteMeta, lang: str) -> str:
 
 def page_item(meta: SiteMeta, ref: PageRef) -> dict[str, Any]:
     """A page of the site: a web page in the site (container), by the editors,
-    dated by the version that last changed it, with the current version."""
+    dated by the version that last changed it, with the current version, at its
+    permanent address."""
     _, changed = meta.page_dates(ref.page)
     return {
         "id": item_id(ref.page, ref.lang),
@@ -68,7 +85,7 @@ def page_item(meta: SiteMeta, ref: PageRef) -> dict[str, Any]:
         "container-title": meta.title[ref.lang],
         "author": [{"literal": meta.author[ref.lang]}],
         "issued": date_parts(changed),
-        "URL": ref.url,
+        "URL": ref.cited_url,
         "language": ref.lang,
         "version": meta.version,
     }
@@ -76,33 +93,35 @@ def page_item(meta: SiteMeta, ref: PageRef) -> dict[str, Any]:
 
 def fragment_item(meta: SiteMeta, ref: PageRef, fragment: str, label: str) -> dict[str, Any]:
     """One section, event or figure of a page: the page's item with the label
-    added to the title and the permalink (#fragment) as its URL."""
+    added to the title and its anchor added to the page's permanent address."""
     item = page_item(meta, ref)
     separator = "：" if ref.lang == "zh-Hant" else ": "
     item.update(
         id=item_id(ref.page, ref.lang, fragment),
         title=f"{ref.title}{separator}{label}",
-        URL=f"{ref.url}#{fragment}",
+        URL=f"{ref.cited_url}#{fragment}",
     )
     return item
 
 
-def site_item(meta: SiteMeta, lang: str) -> dict[str, Any]:
-    """The whole site, as of the current version."""
+def site_item(meta: SiteMeta, lang: str, url: str | None = None) -> dict[str, Any]:
+    """The whole site, as of the current version; `url`: the address to cite
+    (the home page's permanent address), by default the home page's canonical URL."""
     return {
         "id": item_id("site", lang),
         "type": "webpage",
         "title": meta.title[lang],
         "author": [{"literal": meta.author[lang]}],
         "issued": date_parts(meta.released),
-        "URL": _site_home(meta, lang),
+        "URL": url or _site_home(meta, lang),
         "language": lang,
         "version": meta.version,
     }
 
 
-def dataset_item(meta: SiteMeta, lang: str) -> dict[str, Any]:
-    """The data set (data/*.yaml and the tables built from them)."""
+def dataset_item(meta: SiteMeta, lang: str, url: str | None = None) -> dict[str, Any]:
+    """The data set (data/*.yaml and the tables built from them); `url`: the
+    address to cite (its page's permanent address), by default the canonical URL."""
     assert meta.dataset is not None
     return {
         "id": item_id("dataset", lang),
@@ -111,7 +130,7 @@ def dataset_item(meta: SiteMeta, lang: str) -> dict[str, Any]:
         "author": [{"literal": meta.author[lang]}],
         "publisher": meta.publisher[lang] if meta.publisher else meta.author[lang],
         "issued": date_parts(meta.released),
-        "URL": page_url(meta, lang, meta.dataset.page),
+        "URL": url or page_url(meta, lang, meta.dataset.page),
         "language": lang,
         "version": meta.version,
     }
@@ -228,8 +247,24 @@ def for_style(item: dict[str, Any], style: str) -> dict[str, Any]:
     """The item as handed to one style: corrections to the *data* a style needs.
 
     - A supplied title (a description of an untitled work) is put in square
-      brackets, as APA 7 (9.22) asks; GB/T 7714 has no such convention and
-      would print it beside its own [EB/OL] brackets, so there it stays bare.
+      brackets, as APA 7 (9.22) asks and GB/T 7714-2015 does for information
+      the describer supplies (section 6, "[ ]": 自拟的信息), beside its own
+      [EB/OL]; the exports keep the brackets too.
+    - GB/T 7714 sets an online resource as [EB/OL] with its date in parentheses
+      (4.6; 8.2: an electronic resource has both the type and the carrier code),
+      and the style tells one by its URL. A web page whose address is unknown
+      (the source article) is given a placeholder address (`UNKNOWN_URL`), which
+      `render.post_correct` removes: the standard has no form for a missing
+      access path (8.6), so the entry ends with its date.
+    - MLA 9 and CMOS 18 write an English title in title case. citeproc-py's
+      title case keeps its stop words low where the guides capitalise them
+      ("Tearing down the Walls": "down" belongs to the verb) and raises
+      prepositions they keep low ("Across"), so the title and the
+      container are given in title case already (`titles.title_case`, which
+      only ever adds capitals) and marked `nocase`, which citeproc-py leaves
+      alone. A supplied title is a description and keeps its sentence case.
+      APA 7 keeps the title's sentence case, with a capital on the first word
+      of a subtitle (6.17; `titles.sentence_case`).
     - APA 7 drops the site name when it is the same as the author (group
       author = site): the style cannot compare the two, so the data leaves the
       container out.
@@ -244,8 +279,19 @@ def for_style(item: dict[str, Any], style: str) -> dict[str, Any]:
       only, which the style would otherwise leave dangling ("Version 1.0. March 2.").
     """
     out = {k: v for k, v in item.items() if not k.startswith("_")}
-    if item.get("_title_supplied") and style != GBT:
+    supplied = bool(item.get("_title_supplied"))
+    if supplied:
         out["title"] = f"[{item['title']}]"
+    if style == GBT and item.get("type") == "webpage" and not item.get("URL") and not item.get("DOI"):
+        out["URL"] = UNKNOWN_URL
+    english = str(item.get("language", "")).split("-")[0] == "en"
+    if style == "apa" and english and not supplied:
+        out["title"] = sentence_case(out["title"])
+    if style in TITLE_CASE and english:
+        for key in ("title", "container-title"):
+            if out.get(key):
+                cased = out[key] if key == "title" and supplied else title_case(out[key], style)
+                out[key] = nocase(cased)
     authors = [a["literal"] for a in item.get("author", []) if "literal" in a]
     if style == "apa" and item.get("container-title") in authors:
         del out["container-title"]
@@ -258,6 +304,11 @@ def for_style(item: dict[str, Any], style: str) -> dict[str, Any]:
     if style == "chicago" and not item.get("container-title"):
         out["issued"] = {"date-parts": [item["issued"]["date-parts"][0][:1]]}
     return out
+
+
+def nocase(text: str) -> str:
+    """CSL-JSON markup that styles must not change the case of (citeproc-py reads it)."""
+    return f'<span class="nocase">{text}</span>'
 
 
 def public(item: dict[str, Any]) -> dict[str, Any]:

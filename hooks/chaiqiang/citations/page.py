@@ -4,13 +4,21 @@ examples of the How to cite page. Labels and sentences live in the templates
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from chaiqiang import urls
 from chaiqiang.site_meta import SiteMeta
 
 from . import embedded, exports, items, render
+from .fragments import Fragment, grouped
 from .items import PageRef
+
+# A site-relative URL (en/timeline/) -> the address a citation names for it
+# (chaiqiang.project.Project.permanent_url).
+Permanent = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -28,13 +36,21 @@ class Format:
 class PageCitation:
     lang: str
     title: str
-    url: str
+    url: str  # the canonical URL: on the latest site, the page's latest address
+    permanent_url: str  # the address the references name (PageRef.cited_url)
+    edition: str | None  # the version this build is the archived edition of; None: the latest site
     version: str
     first_published: str
     last_changed: str
     formats: tuple[Format, ...]
     highwire: tuple[tuple[str, str], ...]
     json_ld: dict[str, Any]
+    parts: tuple[Fragment, ...] = ()  # what else the box lets a reader cite (chaiqiang.citations.fragments)
+    parts_json: str = ""  # their references in the styles, for the box's script (`parts_data`)
+
+    @property
+    def part_groups(self) -> list[tuple[str, list[Fragment]]]:
+        return grouped(self.parts)
 
 
 EXPORTS = ("bibtex", "ris", "csl-json")
@@ -56,19 +72,61 @@ def home_url(meta: SiteMeta, lang: str) -> str:
     return items.page_url(meta, lang, "index.md")
 
 
-def page_citation(meta: SiteMeta, ref: PageRef) -> PageCitation:
+def page_citation(
+    meta: SiteMeta, ref: PageRef, parts: Sequence[Fragment] = (), edition: str | None = None
+) -> PageCitation:
+    """The box and the <head> of one page. `parts`: the sections, events and
+    figures it offers besides the page (their references go to `parts_json`);
+    `edition`: the version, inside an archived edition's build."""
     first, changed = meta.page_dates(ref.page)
     return PageCitation(
         lang=ref.lang,
         title=ref.title,
         url=ref.url,
+        permanent_url=ref.cited_url,
+        edition=edition,
         version=meta.version,
         first_published=first,
         last_changed=changed,
         formats=formats(items.page_item(meta, ref), ref.lang),
         highwire=tuple(embedded.highwire(meta, ref)),
         json_ld=embedded.json_ld(meta, ref, home_url(meta, ref.lang)),
+        parts=tuple(parts),
+        parts_json=parts_data(meta, ref, parts) if parts else "",
     )
+
+
+def parts_data(meta: SiteMeta, ref: PageRef, parts: Sequence[Fragment]) -> str:
+    """The references of a page's parts in the styles (not the exports), as the
+    JSON of the box's data block, which docs/assets/javascripts/reader.js reads:
+
+        {"styles": ["apa", …], "refs": {"<id>": [<segments of each style>, …]}}
+
+    A reference's segments alternate plain and italic text, plain first
+    ("" when it starts in italics), so that joined they are the copied text.
+    `<` is written \\u003c, so that no text can end the <script> element."""
+    styles = render.order(ref.lang)
+    fragments = [items.fragment_item(meta, ref, part.id, part.label) for part in parts]
+    base = items.page_item(meta, ref)
+    variants = [(f["title"], f["URL"]) for f in fragments]
+    # One citeproc-py render per style for all the parts (render.render_variants).
+    by_style = [render.render_variants(base, style, ref.lang, variants) for style in styles]
+    refs = {
+        part.id: [_alternating(rendered[index].segments) for rendered in by_style]
+        for index, part in enumerate(parts)
+    }
+    data = {"styles": list(styles), "refs": refs}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def _alternating(segments: tuple[tuple[str, bool], ...]) -> list[str]:
+    out = [""]
+    for text, italic in segments:
+        if italic == (len(out) % 2 == 1):  # a new run: plain at even, italic at odd places
+            out.append(text)
+        else:
+            out[-1] += text
+    return out if out != [""] else []
 
 
 def fragment_formats(meta: SiteMeta, ref: PageRef, fragment: str, label: str) -> tuple[Format, ...]:
@@ -83,7 +141,7 @@ class Example:
     """A worked example on the How to cite page."""
 
     kind: str  # site, page, section, event, figure, dataset, article, as-cited-in
-    url: str | None  # the permalink the reference points at (a link readers can follow)
+    url: str | None  # the permanent address the reference points at (a link readers can follow)
     formats: tuple[Format, ...]
     in_text: tuple[str, str] = ("", "")  # as-cited-in: (article, page), APA, without parentheses
 
@@ -102,11 +160,19 @@ def example(
     ref: PageRef | None = None,
     fragment: str | None = None,
     label: str | None = None,
+    permanent: Permanent | None = None,
 ) -> Example:
+    """A worked example; `permanent` gives the address to cite for a site-relative
+    URL (the site's and the data set's pages; a page's is in `ref`)."""
+
+    def address(page: str) -> str | None:
+        return permanent(urls.page_url(page, lang)) if permanent else None
+
     if kind == "site":
-        item = items.site_item(meta, lang)
+        item = items.site_item(meta, lang, address("index.md"))
     elif kind == "dataset":
-        item = items.dataset_item(meta, lang)
+        assert meta.dataset is not None
+        item = items.dataset_item(meta, lang, address(meta.dataset.page))
     elif kind == "article":
         item = items.article_item(meta, lang)
     elif kind in ("page", "as-cited-in") and ref is not None:

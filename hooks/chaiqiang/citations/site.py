@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -27,6 +28,7 @@ from chaiqiang.languages import LANGUAGES
 from chaiqiang.render.links import Links
 from chaiqiang.site_meta import SiteMeta
 
+from . import fragments
 from . import page as page_mod
 from .items import PageRef, page_url
 
@@ -51,11 +53,23 @@ def for_page(
     src_uri: str,
     url: str,
     use_directory_urls: bool = True,
+    *,
+    permanent_url: str = "",
+    edition: str | None = None,
+    toc: Iterable[Any] = (),
+    html: str = "",
+    dataset: Any = None,
 ):
     """(PageCitation, links) for a page's template context. `url` is the page's
     site-relative URL; without directory URLs (the offline bundle) it is a file
-    (en/about.html) and so are the links."""
-    ref = PageRef(lang, title, canonical_url, urls.split_src(src_uri)[1])
+    (en/about.html) and so are the links. `permanent_url` is the address the
+    references name (chaiqiang.project.Project.permanent_url; empty: the canonical
+    URL), `edition` the version inside an archived edition's build. The page's
+    table of contents (MkDocs' page.toc), its HTML and the data set give the
+    sections, events and figures the box offers besides the page
+    (chaiqiang.citations.fragments)."""
+    ref = PageRef(lang, title, canonical_url, urls.split_src(src_uri)[1], permanent_url)
+    parts = fragments.of_page(toc, html, dataset, lang)
     if use_directory_urls:
         links = {
             "cite": relative(url, urls.page_url("cite.md", lang)),
@@ -64,7 +78,7 @@ def for_page(
     else:
         here = Links(url, lang, use_directory_urls=False)
         links = {"cite": here.page("cite"), "versions": here.page("versions")}
-    return page_mod.page_citation(meta, ref), links
+    return page_mod.page_citation(meta, ref, parts, edition), links
 
 
 # --- markers -----------------------------------------------------------------------
@@ -107,12 +121,15 @@ def expand_markers(
     archived: tuple[editions.Manifest, ...] = (),
     here: str | None = None,
     edition: str | None = None,
+    permanent: page_mod.Permanent | None = None,
 ) -> str:
     """Replace the markers in a page's HTML; `where` names the page in messages.
     `archived` are the editions the Versions page lists; `here` is the page's
     site-relative URL when the editions sit beside it (the hosted latest site),
     None to link them at their public addresses (an edition, the offline bundle);
-    `edition` is the version this build is the edition of."""
+    `edition` is the version this build is the edition of; `permanent` gives the
+    address the worked examples cite for a site-relative URL (by default the
+    canonical URL)."""
     counter = 0
 
     def one(match: re.Match[str]) -> str:
@@ -125,7 +142,9 @@ def expand_markers(
         ref, fragment, label = None, attrs.get("fragment"), attrs.get("label")
         if "page" in attrs:
             title, text = _target(docs_dir, lang, attrs["page"], f"{where}: data-page")
-            ref = PageRef(lang, title, page_url(meta, lang, attrs["page"]), attrs["page"])
+            target = urls.page_url(attrs["page"], lang)
+            cited = permanent(target) if permanent else ""
+            ref = PageRef(lang, title, page_url(meta, lang, attrs["page"]), attrs["page"], cited)
             if kind == "section":
                 heading = re.search(_HEADING.format(id=re.escape(fragment or "")), text, re.M)
                 if not heading:
@@ -134,11 +153,16 @@ def expand_markers(
                     )
                 label = heading.group(1)
         try:
-            example = page_mod.example(meta, kind, lang, ref, fragment, label)
+            example = page_mod.example(meta, kind, lang, ref, fragment, label, permanent)
         except ValueError as exc:
             raise CitationError(f"{where}: data-cite-example {kind!r}: {exc}") from None
         return render(
-            "chaiqiang/citations/example.html", example=example, lang=lang, prefix=f"cite-ex-{counter}"
+            "chaiqiang/citations/example.html",
+            example=example,
+            lang=lang,
+            prefix=f"cite-ex-{counter}",
+            # On the latest site, a permanent address is in an edition made on release.
+            artifact=bool(permanent) and edition is None,
         )
 
     out = MARKER.sub(one, html)

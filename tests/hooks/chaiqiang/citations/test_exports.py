@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import bibtexparser
 import jsonschema
 import pytest
-from chaiqiang.citations import items
+from chaiqiang.citations import embedded, exports, items
 from chaiqiang.citations.page import formats
 
 from .conftest import SCHEMAS
@@ -88,3 +89,43 @@ def test_the_csl_schema_does_reject_a_bad_item():
     schema = json.loads((SCHEMAS / "csl-data.json").read_text(encoding="utf-8"))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate([{"id": "x", "type": "web page"}], schema)
+
+
+def test_people_are_family_given_and_institutions_stay_whole():
+    item = {
+        "id": "porter-1979-en",
+        "type": "article-magazine",
+        "title": "How Competitive Forces Shape Strategy",
+        "author": [
+            items.person("Michael E. Porter"),
+            items.person("Barry J. Nalebuff"),
+            {"literal": "The Tearing Down the Walls editors"},
+        ],
+        "issued": items.date_parts("1979-03"),
+    }
+    ris = exports.ris(item).split("\n")
+    assert [line for line in ris if line.startswith("AU  - ")] == [
+        "AU  - Porter, Michael E.",
+        "AU  - Nalebuff, Barry J.",
+        "AU  - The Tearing Down the Walls editors,",
+    ]
+    (entry,) = bibtexparser.parse_string(exports.bibtex(item)).entries
+    assert entry.fields_dict["author"].value == (
+        "Porter, Michael E. and Nalebuff, Barry J. and {The Tearing Down the Walls editors}"
+    )
+    # A name without a space (an institution, a Chinese name) is never split.
+    assert items.person("藍海億觀網") == {"literal": "藍海億觀網"}
+
+
+def test_the_exports_and_the_head_name_the_permanent_address(meta, refs):
+    permanent = "https://walls.example/editions/1.1.0/en/story/blocking-war/"
+    ref = replace(refs["en"], permanent=permanent)
+    out = {f.key: f.text for f in formats(items.page_item(meta, ref), "en")}
+    assert f"UR  - {permanent}" in out["ris"].split("\n")
+    assert bibtexparser.parse_string(out["bibtex"]).entries[0].fields_dict["url"].value == permanent
+    assert json.loads(out["csl-json"])[0]["URL"] == permanent
+    tags = embedded.highwire(meta, ref)
+    assert ("citation_public_url", permanent) in tags
+    # The collective author: "Name," so that reference managers do not split it.
+    assert ("citation_author", "The Tearing Down the Walls editors,") in tags
+    assert [name for name, _ in tags].count("citation_author") == 1
