@@ -4,10 +4,11 @@ examples of the How to cite page. Labels and sentences live in the templates
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from jinja2.utils import htmlsafe_json_dumps
 
 from chaiqiang import urls
 from chaiqiang.site_meta import SiteMeta
@@ -104,7 +105,8 @@ def parts_data(meta: SiteMeta, ref: PageRef, parts: Sequence[Fragment]) -> str:
 
     A reference's segments alternate plain and italic text, plain first
     ("" when it starts in italics), so that joined they are the copied text.
-    `<` is written \\u003c, so that no text can end the <script> element."""
+    < > & and ' are written as \\u escapes (Jinja's htmlsafe_json_dumps, which
+    marks the result safe): no text can end the <script> element."""
     styles = render.order(ref.lang)
     fragments = [items.fragment_item(meta, ref, part.id, part.label) for part in parts]
     base = items.page_item(meta, ref)
@@ -116,7 +118,7 @@ def parts_data(meta: SiteMeta, ref: PageRef, parts: Sequence[Fragment]) -> str:
         for index, part in enumerate(parts)
     }
     data = {"styles": list(styles), "refs": refs}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return htmlsafe_json_dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _alternating(segments: tuple[tuple[str, bool], ...]) -> list[str]:
