@@ -58,6 +58,7 @@ class InlineCode:
     style_attributes: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
     script_texts: list[tuple[str, str]] = field(default_factory=list)  # (page, text) of each inline script
+    handlers: list[tuple[str, str]] = field(default_factory=list)  # (page, code) of each inline event handler
 
 
 def csp_hash(text: str) -> str:
@@ -80,6 +81,7 @@ class _InlineParser(HTMLParser):
         attrs_map = {name: (value or "") for name, value in attrs}
         for name, value in attrs:
             if name.startswith("on"):
+                self.found.handlers.append((self.where, value or ""))
                 self.found.problems.append(
                     f"{self.where}: <{tag} {name}=…>: inline event handlers cannot be allowed by the "
                     "Content-Security-Policy; attach the handler from a script file"
@@ -227,6 +229,12 @@ def write_headers(
     site_dir = Path(site_dir)
     found = scan_site(site_dir)
     problems = list(found.problems)
+    if data_dir is not None:
+        # Where a handler came from the data, say where (file, field, line).
+        for where, code in found.handlers:
+            origin = known_scripts.in_data(code, data_dir, marker=None) if code.strip() else None
+            if origin:
+                problems.append(f"{where}: the inline event handler {code!r} comes from {origin}")
     if known is not None:
         problems += unknown_scripts(found, known, data_dir)
     if problems:

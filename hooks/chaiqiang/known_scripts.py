@@ -94,19 +94,21 @@ def _strings(data, path=()) -> Iterator[tuple[tuple, str]]:
         yield path, data
 
 
-def in_data(text: str, data_dir: Path) -> str | None:
-    """Where a script's text (or a script element) sits in data/*.yaml: file, field and line."""
+def in_data(text: str, data_dir: Path, marker: str | None = "<script") -> str | None:
+    """Where a script's text sits in data/*.yaml (file, field and line); failing
+    that, the first text holding `marker` (a script element whose text the page
+    shows transformed, e.g. JSON-escaped)."""
     needle = text.strip()
     for path in sorted(Path(data_dir).rglob("*.yaml")):
         raw = path.read_text(encoding="utf-8")
-        if "<script" not in raw.lower() and (not needle or needle not in raw):
+        if (not marker or marker not in raw.lower()) and (not needle or needle not in raw):
             continue
         try:
             parsed = yamlio.parse(raw)
         except yamlio.YamlSyntaxError:
             continue
         for field, value in _strings(parsed.data):
-            if (needle and needle in value) or "<script" in value.lower():
+            if (needle and needle in value) or (marker and marker in value.lower()):
                 where = ".".join(str(p) for p in field)
                 line = parsed.line_of(field)
                 return f"{path.relative_to(data_dir.parent).as_posix()}, field {where}" + (

@@ -57,3 +57,22 @@ def test_a_script_from_the_data_stops_the_headers_naming_page_file_and_field(tmp
     assert message.startswith("versions/index.html: an inline script that no template writes ('alert(1)'")
     assert "data/site.yaml, field changelog.0.changes.en.0, line 5" in message
     assert not (site / "_headers").exists()
+
+
+def test_an_event_handler_from_the_data_is_named_with_its_file_and_field(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "figures.yaml").write_text(
+        'figures:\n  - note:\n      en: "x <img src=x onerror=alert(7)>"\n', encoding="utf-8"
+    )
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<p>x <img src="x" onerror="alert(7)"></p>', encoding="utf-8")
+    with pytest.raises(HeadersError) as caught:
+        http_headers.write_headers(site, KNOWN, data)
+    message = str(caught.value)
+    assert "index.html: <img onerror=…>: inline event handlers cannot be allowed" in message
+    assert (
+        "index.html: the inline event handler 'alert(7)' comes from data/figures.yaml, field figures.0.note.en, line 3"
+        in message
+    )
