@@ -15,8 +15,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from chaiqiang import edition_info, languages, post_build, search, templates, urls
+from chaiqiang import caches, edition_info, languages, post_build, search, templates, urls
 from chaiqiang import offline as offline_build
+from chaiqiang.citations import cache as citations_cache
 from chaiqiang.citations import site as citations
 from chaiqiang.errors import ChaiqiangError
 from chaiqiang.lang_marks import mark_chinese
@@ -63,6 +64,8 @@ def on_config(config):
     languages.check_built(Path(config.config_file_path))
     if _outer_pass(config) or "project" not in _state:
         _state["project"] = Project.load(ROOT)
+        # Rendered references are kept between builds, content-addressed (chaiqiang.citations.cache).
+        citations_cache.configure(caches.folder(ROOT, "citations"))
     # `mkdocs serve` sets its own dev address as site_url; keep it there.
     if not config.get("dev_addr") or not str(config.site_url or "").startswith("http://127.0.0.1"):
         config.site_url = _project().meta.url

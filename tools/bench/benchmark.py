@@ -77,7 +77,7 @@ def site_size(site_dir: Path) -> dict[str, int]:
 
 # The Chinese search pipeline's switch (chaiqiang.search.SWITCH) and cache (chaiqiang.search.cache_dir).
 SEARCH_SWITCH = "CHAIQIANG_SEARCH_PIPELINE"
-SEARCH_CACHE = "CHAIQIANG_CACHE_DIR"
+SEARCH_CACHE = "CHAIQIANG_CACHE_DIR"  # chaiqiang.caches.ENV: every cache of the build
 
 
 def search_modes(blocker: Path) -> dict[str, tuple[dict[str, str], tuple[str, ...]]]:

