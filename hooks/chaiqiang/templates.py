@@ -23,9 +23,15 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 
-from . import strings
+from . import caches, strings
 from .render import dates, numbers
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,8 +46,18 @@ def format_number(value: float | int, unit: str, lang: str) -> str:
     return numbers.format_value(value, unit, lang)
 
 
+@cache
+def _bytecode(root: Path) -> FileSystemBytecodeCache:
+    folder = caches.folder(root, "jinja")
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
+
+
 def install(env: Environment, root: Path | str = ROOT) -> Environment:
-    """Give an environment the words and the filters that our templates use."""
+    """Give an environment the words and the filters that our templates use, and
+    the compiled templates of earlier builds (Jinja's bytecode cache, keyed by each
+    template's source and Jinja's and Python's versions: .cache/jinja/)."""
+    env.bytecode_cache = _bytecode(Path(root))
     env.globals["strings"] = strings.load(Path(root))
     env.filters["format_date"] = format_date
     env.filters["format_number"] = format_number
