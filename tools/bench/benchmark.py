@@ -1,6 +1,6 @@
 """Build-time and page-weight benchmark (a script, not a timed test).
 
-    python3 dev.py bench [--runs 5] [--search] [--data]
+    python3 dev.py bench [--runs 5] [--search] [--data] [--serve]
 
 Reports the median wall time of a clean `mkdocs build --strict` over several runs
 and the size of the built site.
@@ -144,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also time the data hooks, and synthetic timelines of 100 to 10,000 events",
     )
+    parser.add_argument(
+        "--serve", action="store_true", help="also time edit to preview: a page saved until mkdocs serve serves it"
+    )
     args = parser.parse_args(argv)
     med, times, site_dir = median_build(args.runs)
     size = site_size(site_dir)
@@ -162,6 +165,10 @@ def main(argv: list[str] | None = None) -> int:
         from tools.bench import data as bench_data
 
         bench_data.report(med)
+    if args.serve:
+        from tools.bench import serve
+
+        serve.report(args.runs)
     return 0
 
 
