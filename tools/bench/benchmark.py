@@ -145,7 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         help="also time the data hooks, and synthetic timelines of 100 to 10,000 events",
     )
     parser.add_argument(
-        "--serve", action="store_true", help="also time edit to preview: a page saved until mkdocs serve serves it"
+        "--serve",
+        action="store_true",
+        help="also time edit to preview: a page saved until mkdocs serve serves it",
     )
     args = parser.parse_args(argv)
     med, times, site_dir = median_build(args.runs)

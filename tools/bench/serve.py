@@ -74,7 +74,7 @@ def measure(rounds: int = 5, timeout: float = 60.0) -> list[float]:
     project = copy_project(work / "project")
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
-    log = open(work / "serve.log", "w")  # noqa: SIM115 (closed below)
+    log = open(work / "serve.log", "w")  # closed in the finally below
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
         cwd=project,
@@ -122,7 +122,9 @@ def report(rounds: int = 5) -> float:
     median = statistics.median(times)
     listed = ", ".join(f"{t:.2f}" for t in times)
     verdict = "meets" if median <= 1.0 else "misses"
-    print(f"edit to preview (mkdocs serve): median {median:.2f} s over {rounds} edits ({listed}); {verdict} the 1.0 s target")
+    print(
+        f"edit to preview (mkdocs serve): median {median:.2f} s over {rounds} edits ({listed}); {verdict} the 1.0 s target"
+    )
     return median
 
 
