@@ -66,36 +66,34 @@
   var separator = null
   var asked = [] /* per query sent, what its results are reordered by */
 
-  /* The page's words as lunr has them, and its text as one string: lower
-   * case, a space between words, none between Han characters. */
-  function pageOf(doc) {
-    var raw = [doc.title, doc.text, doc.page]
-      .filter(function (field) { return typeof field === "string" })
-      .join(" ").replace(TAG, " ").toLowerCase()
-    var tokens = raw.split(separator)
-    return { list: tokens, tokens: new Set(tokens), text: " " + normal(raw) + " " }
-  }
-
   function normal(text) {
     return text.replace(ZWSP, "").toLowerCase().split(separator).join(" ")
   }
 
+  /* Each page's words as lunr has them (lower case, split where Material
+   * splits), and its text as one string: a space between words, none between
+   * Han characters. The Han words, with their counts, are the dictionary. */
   function learn() {
     separator = new RegExp(index.config.separator)
     words = new Map()
     starts = new Set()
     pages = new Map()
-    var total = 0
+    longest = 0
+    var texts = new Map() /* page location -> the text of its entries (page and sections) */
     index.docs.forEach(function (doc) {
-      if (doc.location.indexOf("#") >= 0) return /* a section: its page has its text */
-      var page = pageOf(doc)
-      pages.set(doc.location, page)
-      page.list.forEach(function (token) {
+      var page = doc.location.split("#")[0]
+      texts.set(page, (texts.get(page) || "") + " " + (doc.title || "") + " " + (doc.text || ""))
+    })
+    var total = 0
+    texts.forEach(function (text, location) {
+      var raw = text.replace(TAG, " ").toLowerCase()
+      var tokens = raw.split(separator)
+      tokens.forEach(function (token) {
         if (!HAN_WORD.test(token)) return
         words.set(token, (words.get(token) || 0) + 1)
         total++
       })
-      delete page.list
+      pages.set(location, { tokens: new Set(tokens), text: " " + normal(raw) + " " })
     })
     words.forEach(function (_, word) {
       var chars = Array.from(word)
