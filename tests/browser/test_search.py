@@ -273,8 +273,8 @@ def test_every_result_of_a_chinese_phrase_has_every_word(searchers, query):
 
 
 def test_words_that_no_page_has_together_still_find_each_page(searchers, site_server):
-    # 帕麥斯頓 only in the conclusion, 巨量星圖 only in the cases of tearing down the
-    # walls: no page has both, so any word will do.
+    # 帕麥斯頓 is only in the conclusion, and 巨量星圖 is never there: no page has all
+    # their words, so any word will do, and both pages are found.
     pages = pages_in_order(searchers["zh-Hant"].search("帕麥斯頓巨量星圖"), site_server)
     assert {"story/conclusion/", "story/tearing-down/"} <= set(pages)
 
