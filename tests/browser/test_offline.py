@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from collections import deque
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
+
+from tests.browser.typist import Typist
 
 
 class Offline:
@@ -61,18 +63,9 @@ class Offline:
 
 
 def search(page, query: str) -> list[str]:
-    """Type a query into Material's search box as a reader would; the result links (resolved)."""
-    placeholder = page.evaluate(
-        "JSON.parse(document.querySelector('#__config').textContent).translations['search.result.placeholder']"
-    )
-    meta = "p => document.querySelector('.md-search-result__meta').innerText {} p"
-    box = page.locator("input[data-md-component=search-query]")
-    box.click()
-    # The placeholder shows once the index is loaded and the worker is ready.
-    page.wait_for_function(meta.format("==="), arg=placeholder, timeout=15_000)
-    box.fill(query)
-    box.press("End")  # Material reads the box on key up
-    page.wait_for_function(meta.format("!=="), arg=placeholder, timeout=15_000)
+    """Type a query into Material's search box as a reader would (Chinese through an
+    input method: tests/browser/typist.py); the result links (resolved)."""
+    Typist(page).open().type(query)
     return page.eval_on_selector_all(
         "li.md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
     )
@@ -134,6 +127,9 @@ def test_the_language_switch_works_both_ways(offline):
         ("en/index.html", "WeChat Pay", "en/story/the-deal.html"),
         # From a page two folders down: the index is found from the language's root.
         ("en/story/the-deal.html", "MIIT", "en/story/blocking-war.html"),
+        # Several words: the query is cut, and the page with the whole phrase comes first.
+        ("index.html", "下沉市場的銀髮族", "story/tearing-down.html"),
+        ("en/index.html", "mini program", "en/story/the-deal.html"),
     ],
 )
 def test_search_finds_the_page_first_and_stays_in_the_pages_language(offline, start, query, first):
@@ -149,6 +145,17 @@ def test_search_finds_the_page_first_and_stays_in_the_pages_language(offline, st
     page.click("li.md-search-result__item > a.md-search-result__link >> nth=0")
     page.wait_for_load_state()
     assert offline.path_of(page.url) == first
+    offline.assert_stayed_on_disk()
+
+
+def test_every_word_of_a_chinese_phrase_counts_from_the_disk(offline):
+    # search.js reads the index and cuts the query from file:// too (the worker is
+    # the iframe shim there): every result is highlighted with all three words.
+    page = offline.new_page()
+    page.goto(offline.url("index.html"))
+    hrefs = search(page, "下沉市場的銀髮族")
+    assert hrefs
+    assert {parse_qs(urlsplit(href).query)["h"][0] for href in hrefs} == {"下沉市場 的 銀髮族"}
     offline.assert_stayed_on_disk()
 
 

@@ -1,17 +1,22 @@
 """Search in a real browser: the page about a term comes first, in the reader's language only.
 
 Each language's queries run in one tab opened on that language's home page:
-the query is typed into Material's search box, and the results are read as
-the reader sees them (the links and titles in the result list).
+the query is typed into Material's search box as a reader types it (English
+key by key, Chinese through an input method: see tests/browser/typist.py), and
+the results are read as the reader sees them (the links and titles in the
+result list).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from lxml import html
+
+from tests.browser.typist import Typist
 
 # (query, the page expected first). Each page is the one that explains the
 # term: a heading names it, or it discusses it far more than any other page.
@@ -82,6 +87,71 @@ EN_QUERIES = [
     ("licences", "about/"),
 ]
 
+# Queries of several words (Chinese typed without spaces, as readers type it),
+# each with the page it must put first: the page that contains the whole phrase
+# and is about it (a heading names it, or it tells or explains what it names).
+# jieba cut each Chinese query into two words or more in the index (騰訊|廣告,
+# 下沉市場|的|銀髮族); the pages named first hold the phrase where another page
+# only has its words, or hold it more often and in more detail.
+ZH_PHRASES = [
+    ("騰訊廣告", "story/blocking-war/"),  # the 2023 deal, told in "解凍"
+    ("下沉市場的銀髮族", "story/tearing-down/"),
+    ("淘寶小程式", "story/the-deal/"),
+    ("獵鹿賽局", "story/blocking-war/"),
+    ("圍牆花園", "story/tearing-down/"),
+    ("巨量星圖", "story/tearing-down/"),
+    ("淘天集團", "story/the-deal/"),
+    ("議價能力", "story/the-deal/"),
+    ("野蠻生長", "story/conclusion/"),
+    ("本地生活", "story/tearing-down/"),
+    ("免密功能", "story/the-deal/"),
+    ("長尾市場", "story/tearing-down/"),
+    ("行政指導", "story/blocking-war/"),
+    ("抖音電商", "story/the-deal/"),
+    ("內容種草", "story/tearing-down/"),
+    ("跳轉合作", "story/tearing-down/"),
+    ("微信支付的野心", "story/the-deal/"),
+    ("淘寶的算盤", "story/the-deal/"),
+    ("存量競爭時代", "story/tearing-down/"),
+    ("三個框架", "story/conclusion/"),
+    ("保護用戶安全", "story/blocking-war/"),
+    ("數位現金", "story/blocking-war/"),
+    ("監管介入", "story/blocking-war/"),
+    ("拆牆運動", "story/tearing-down/"),
+    ("生存焦慮", "story/blocking-war/"),
+    ("哈佛商業評論", "story/the-deal/"),
+    ("騰訊入股京東", "story/conclusion/"),
+]
+
+EN_PHRASES = [
+    ("mini program", "story/the-deal/"),
+    ("password-free", "story/the-deal/"),
+    ("bargaining power", "story/the-deal/"),
+    ("threat of substitutes", "story/the-deal/"),
+    ("lower-tier shoppers", "story/the-deal/"),
+    ("walled kingdoms", "story/the-deal/"),
+    ("front door", "story/the-deal/"),
+    ("Harvard Business Review", "story/the-deal/"),
+    ("separate empires", "story/the-deal/"),
+    ("checkout path", "story/the-deal/"),
+    ("sinking market", "story/the-deal/"),
+    ("stag hunt", "story/blocking-war/"),
+    ("tit for tat", "story/blocking-war/"),
+    ("survival anxiety", "story/blocking-war/"),
+    ("user safety", "story/blocking-war/"),
+    ("administrative guidance", "story/blocking-war/"),
+    ("growth stalled", "story/blocking-war/"),
+    ("local services", "story/tearing-down/"),
+    ("Ocean Engine", "story/tearing-down/"),
+    ("content seeding", "story/tearing-down/"),
+    ("Chris Anderson", "story/tearing-down/"),
+    ("stock competition", "story/tearing-down/"),
+    ("co-opetition", "story/tearing-down/"),
+    ("Lord Palmerston", "story/conclusion/"),
+    ("wild growth", "story/conclusion/"),
+    ("three frameworks", "story/conclusion/"),
+]
+
 ROOTS = {"zh-Hant": "", "en": "en/"}
 
 
@@ -103,31 +173,11 @@ class Searcher:
         self.errors: list[str] = []
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.goto(url)
-        self.box = page.locator("input[data-md-component=search-query]")
-        self.placeholder = page.evaluate(
-            "JSON.parse(document.querySelector('#__config').textContent)"
-            ".translations['search.result.placeholder']"
-        )
-        self.box.click()
-        self._wait_for_meta("===")  # the index is loaded and the worker ready
-
-    def _wait_for_meta(self, op: str) -> None:
-        self.page.wait_for_function(
-            f"p => document.querySelector('.md-search-result__meta').innerText {op} p",
-            arg=self.placeholder,
-            timeout=15_000,
-        )
-
-    def _type(self, text: str) -> None:
-        # Material reads the box on key up; `fill` alone sends no key event.
-        self.box.fill(text)
-        self.box.press("End")
+        self.typist = Typist(page).open()
 
     def search(self, query: str) -> list[Result]:
-        self._type("")
-        self._wait_for_meta("===")
-        self._type(query)
-        self._wait_for_meta("!==")
+        self.typist.clear()
+        self.typist.type(query)
         items = self.page.eval_on_selector_all(
             "li.md-search-result__item > a.md-search-result__link",
             "links => links.map(a => [a.href, (a.querySelector('h1, h2') || {}).innerText || ''])",
@@ -159,7 +209,7 @@ def pages_in_order(results: list[Result], server: str) -> list[str]:
     return pages
 
 
-def check_query(searchers, site_server, lang: str, query: str, expected: str) -> None:
+def check_query(searchers, site_server, lang: str, query: str, expected: str) -> list[Result]:
     results = searchers[lang].search(query)
     assert results, f"{lang}: {query!r} found nothing"
     pages = pages_in_order(results, site_server)
@@ -167,6 +217,7 @@ def check_query(searchers, site_server, lang: str, query: str, expected: str) ->
     other_language = [p for p in pages if p.startswith("en/") != (lang == "en")]
     assert other_language == [], f"{lang}: {query!r} found pages of the other language: {other_language}"
     assert pages[0] == root + expected, f"{lang}: {query!r} put {pages[0]} first (then {pages[1:4]})"
+    return results
 
 
 @pytest.mark.parametrize(("query", "expected"), ZH_QUERIES, ids=[q for q, _ in ZH_QUERIES])
@@ -179,8 +230,53 @@ def test_english_query_finds_the_page_about_it_first(searchers, site_server, que
     check_query(searchers, site_server, "en", query, expected)
 
 
+def page_text(built_site, path: str) -> str:
+    """A built page's article, lower case, each run of spaces and hyphens one space."""
+    tree = html.fromstring((built_site / path / "index.html").read_bytes())
+    return normal("".join(tree.xpath("//article")[0].itertext()))
+
+
+def normal(text: str) -> str:
+    return re.sub(r"[\s\-]+", " ", text.lower())
+
+
+@pytest.mark.parametrize(("query", "expected"), ZH_PHRASES, ids=[q for q, _ in ZH_PHRASES])
+def test_a_chinese_phrase_finds_the_page_with_all_of_it_first(
+    searchers, site_server, built_site, query, expected
+):
+    first = check_query(searchers, site_server, "zh-Hant", query, expected)[0]
+    # Every word counts: the first result is highlighted with all of them (騰訊 廣告, not 廣告).
+    assert "".join(parse_qs(urlsplit(first.href).query)["h"][0].split()) == query
+    assert query in page_text(built_site, expected)
+
+
+@pytest.mark.parametrize(("query", "expected"), EN_PHRASES, ids=[q for q, _ in EN_PHRASES])
+def test_an_english_phrase_finds_the_page_with_all_of_it_first(
+    searchers, site_server, built_site, query, expected
+):
+    check_query(searchers, site_server, "en", query, expected)
+    assert normal(query) in page_text(built_site, "en/" + expected)
+
+
 def test_the_query_sets_are_large_enough():
     assert len(ZH_QUERIES) >= 25 and len(EN_QUERIES) >= 25
+    assert len(ZH_PHRASES) >= 20 and len(EN_PHRASES) >= 20
+
+
+@pytest.mark.parametrize("query", ["騰訊廣告", "下沉市場的銀髮族"])
+def test_every_result_of_a_chinese_phrase_has_every_word(searchers, query):
+    # Each word is required: every result, page or section, is highlighted with all of them.
+    results = searchers["zh-Hant"].search(query)
+    assert results
+    for result in results:
+        assert "".join(parse_qs(urlsplit(result.href).query)["h"][0].split()) == query, result.href
+
+
+def test_words_that_no_page_has_together_still_find_each_page(searchers, site_server):
+    # 帕麥斯頓 is only in the conclusion, and 巨量星圖 is never there: no page has all
+    # their words, so any word will do, and both pages are found.
+    pages = pages_in_order(searchers["zh-Hant"].search("帕麥斯頓巨量星圖"), site_server)
+    assert {"story/conclusion/", "story/tearing-down/"} <= set(pages)
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,9 @@
 - `index`: splits the search index that Material and mkdocs-static-i18n write
   into one index per language, under each language's root, and ranks pages by
   their whole text.
-- docs/assets/javascripts/search.js lets Material's worker find the last word of
-  a Chinese query.
+- docs/assets/javascripts/search.js cuts a Chinese query into the index's words
+  in the browser, requires all of them, and puts the pages with the whole phrase
+  first (overrides/main.html loads it before Material's bundle).
 """
 
 from __future__ import annotations
