@@ -1,6 +1,6 @@
 """Build-time and page-weight benchmark (a script, not a timed test).
 
-    python3 dev.py bench [--runs 5] [--search] [--data] [--serve]
+    python3 dev.py bench [--runs 5] [--search] [--data] [--bare] [--serve]
 
 Reports the median wall time of a clean `mkdocs build --strict` over several runs
 and the size of the built site.
@@ -145,6 +145,11 @@ def main(argv: list[str] | None = None) -> int:
         help="also time the data hooks, and synthetic timelines of 100 to 10,000 events",
     )
     parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="also compare clean builds with bare Material's (warm and empty caches)",
+    )
+    parser.add_argument(
         "--serve",
         action="store_true",
         help="also time edit to preview: a page saved until mkdocs serve serves it",
@@ -167,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
         from tools.bench import data as bench_data
 
         bench_data.report(med)
+    if args.bare:
+        from tools.bench import bare
+
+        bare.report(args.runs)
     if args.serve:
         from tools.bench import serve
 
