@@ -199,3 +199,17 @@ def test_the_drawer_button_is_not_shown_on_a_desktop(browser, site_server):
         assert tab.locator(DRAWER_BUTTON).is_hidden()
     finally:
         context.close()
+
+
+def test_without_scripts_the_drawer_still_opens_from_material_s_label(browser, site_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(site_server + "en/", wait_until="load")
+        assert tab.locator(DRAWER_BUTTON).is_hidden()
+        tab.click(".md-header label[for=__drawer]")  # the one in <noscript>
+        assert tab.evaluate("document.getElementById('__drawer').checked")
+        tab.wait_for_timeout(400)  # the drawer slides in (no style tag can stop that here)
+        assert tab.evaluate(DRAWER.replace("button.getAttribute('aria-expanded')", "null"))["visible"]
+    finally:
+        context.close()
