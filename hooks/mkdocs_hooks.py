@@ -23,6 +23,7 @@ from chaiqiang.errors import ChaiqiangError
 from chaiqiang.lang_marks import mark_chinese
 from chaiqiang.languages import LANGUAGES
 from chaiqiang.markdown.glossary_abbr import abbreviation_block
+from chaiqiang.material_markup import valid_toggles
 from chaiqiang.project import Project
 from chaiqiang.render.directives import expand
 from chaiqiang.translations import missing_translations
@@ -189,7 +190,16 @@ def on_env(env, config, files):
     return env
 
 
+@_reported
+def on_post_page(output, page, config):
+    # Material's drawer and search toggles, made valid HTML (chaiqiang.material_markup).
+    return valid_toggles(output, f"docs/{page.file.src_uri}")
+
+
+@_reported
 def on_post_template(output, template_name, config):
+    if template_name == "404.html":
+        output = valid_toggles(output, template_name)
     # Every language pass writes 404.html to the site root; the later passes
     # would overwrite the default language's page. Put theirs under their root (en/).
     if template_name == "404.html" and not _outer_pass(config):

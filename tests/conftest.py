@@ -33,7 +33,7 @@ def run_build(project: Path, site_dir: Path, extra_env: dict[str, str] | None = 
 def copy_project(dest: Path) -> Path:
     """A copy of the sources a build reads, for tests that break something on purpose."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "overrides", "hooks", "data"):
+    for name in ("mkdocs.yml", "docs", "overrides", "hooks", "data", "editions"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -8,6 +8,7 @@ from pathlib import Path
 from lxml import html
 
 from tools.checks.sitecheck import check_site
+from tools.common import ROOT
 
 
 def parse(path: Path) -> html.HtmlElement:
@@ -19,7 +20,13 @@ def zh_pages(site: Path) -> list[Path]:
 
 
 def test_site_checker_finds_nothing(built_site, site_url):
-    findings = check_site(built_site, site_url)
+    # Links into archived editions are checked against their manifests, and into the
+    # current version's edition against this build (which that edition freezes).
+    from chaiqiang import editions
+    from chaiqiang.site_meta import load_site_meta
+
+    version = load_site_meta(ROOT / "data" / "site.yaml", environ={}).version
+    findings = check_site(built_site, site_url, editions=editions.read_all(ROOT), version=version)
     assert findings == [], "\n".join(map(str, findings))
 
 
@@ -110,3 +117,19 @@ def test_chinese_on_english_pages_is_marked_as_chinese(built_site):
                 unmarked.append(f"{page.relative_to(built_site)}: {text.strip()[:30]!r} under lang={lang}")
     assert unmarked == [], "\n".join(unmarked[:20])
     assert marked > 100  # the English pages name many things in Chinese
+
+
+def test_every_page_s_heading_has_its_own_readable_id_in_both_languages(built_site):
+    """Each page's h1 carries an explicit id (`# 標題 {#id}`), the same in both languages:
+    Python-Markdown gives a Chinese heading `_1`, and the skip link would point there."""
+    generated = re.compile(r"^_\d+$")
+    for page in zh_pages(built_site):
+        rel = page.relative_to(built_site)
+        ids = []
+        for path in (page, built_site / "en" / rel):
+            [h1] = parse(path).xpath("//article//h1")
+            assert h1.get("id") and not generated.match(h1.get("id")), f"{path}: h1 id {h1.get('id')!r}"
+            ids.append(h1.get("id"))
+            # The skip link leads to it.
+            assert parse(path).xpath("//a[contains(@class,'md-skip')]/@href") == ["#" + h1.get("id")], path
+        assert ids[0] == ids[1], f"{rel}: h1 ids differ between languages: {ids}"

@@ -125,8 +125,12 @@ def test_pages_of_the_new_language_carry_their_citations(three):
 
 def test_the_site_check_passes_with_three_languages(three):
     project, site, _ = three
-    url = yaml.safe_load((project / "data" / "site.yaml").read_text(encoding="utf-8"))["url"]
-    findings = check_site(site, url, load(project / "mkdocs.yml"))
+    meta = yaml.safe_load((project / "data" / "site.yaml").read_text(encoding="utf-8"))
+    from chaiqiang import editions
+
+    findings = check_site(
+        site, meta["url"], load(project / "mkdocs.yml"), editions.read_all(project), str(meta["version"])
+    )
     assert findings == [], "\n".join(map(str, findings[:20]))
 
 

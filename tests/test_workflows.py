@@ -109,7 +109,7 @@ def assert_like_ci(workflow: dict, job: str) -> None:
     ci_packages = set(
         re.findall(r"need\+=\(([\w.+-]+)\)", (ROOT / ".ci" / "run").read_text(encoding="utf-8"))
     )
-    assert {"chromium", "fonts-noto-cjk"} <= ci_packages
+    assert {"chromium", "fonts-noto-cjk", "default-jre-headless"} <= ci_packages
     spec = workflow["jobs"][job]
     assert spec["container"].startswith("python:3.11-"), "Debian's chromium needs a Debian image"
     assert spec["env"]["CI"] == "true"

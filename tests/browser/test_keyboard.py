@@ -105,3 +105,111 @@ def test_the_check_catches_a_stop_out_of_sight(keyboard_tab):
         ("covered", False),
         ("seen", True),
     ]
+
+
+# ---- The phone's navigation drawer: a real button (overrides/partials/header.html) ----
+
+DRAWER_BUTTON = "button.cq-drawer-button"
+NAV_NAME = {"zh-Hant": "導覽", "en": "Navigation"}
+DRAWER = """() => {
+  const button = document.querySelector('button.cq-drawer-button');
+  const nav = document.querySelector('.md-sidebar--primary');
+  const r = nav.getBoundingClientRect();
+  // The drawer is open when its panel is on screen and on top where it is.
+  const top = document.elementFromPoint(Math.max(r.left, 0) + 40, 200);
+  return {
+    expanded: button.getAttribute('aria-expanded'),
+    checked: document.getElementById('__drawer').checked,
+    visible: r.left >= -1 && r.right > 100 && nav.contains(top),
+    focused: document.activeElement === button,
+  };
+}"""
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def open_page(tab, site_server, lang: str, page: str = "story/the-deal/"):
+    tab.goto(site_server + ("en/" if lang == "en" else "") + page, wait_until="load")
+    tab.add_style_tag(content=STILL)
+
+
+def drawer(tab) -> dict:
+    tab.wait_for_timeout(50)  # Material answers the checkbox's change
+    return tab.evaluate(DRAWER)
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant", "en"])
+def test_the_drawer_opens_and_closes_from_the_keyboard(phone, site_server, lang):
+    open_page(phone, site_server, lang)
+    button = phone.get_by_role("button", name=NAV_NAME[lang])
+    assert button.get_attribute("aria-controls") == "cq-drawer-nav"
+    assert phone.locator("#cq-drawer-nav").count() == 1
+    closed = {"expanded": "false", "checked": False, "visible": False, "focused": True}
+    opened = {**closed, "expanded": "true", "checked": True, "visible": True}
+    # Tab reaches the button, a few stops after the skip link.
+    for _ in range(6):
+        phone.keyboard.press("Tab")
+        if phone.evaluate("document.activeElement.matches('button.cq-drawer-button')"):
+            break
+    else:
+        pytest.fail("Tab never reached the drawer's button")
+    assert drawer(phone) == closed
+    phone.keyboard.press("Enter")
+    assert drawer(phone) == opened
+    phone.keyboard.press("Escape")
+    assert drawer(phone) == closed
+    phone.keyboard.press("Space")
+    assert drawer(phone) == opened
+    phone.keyboard.press("Space")  # the button closes it too
+    assert drawer(phone) == closed
+
+
+def test_the_drawer_opens_with_the_mouse_and_closes_on_the_overlay(phone, site_server):
+    open_page(phone, site_server, "en")
+    phone.click(DRAWER_BUTTON)
+    assert drawer(phone)["expanded"] == "true" and drawer(phone)["visible"]
+    # Material's overlay closes it; the button says so.
+    phone.mouse.click(370, 400)
+    state = drawer(phone)
+    assert (state["expanded"], state["checked"], state["visible"]) == ("false", False, False)
+
+
+def test_coming_back_to_a_page_finds_the_drawer_closed(phone, site_server):
+    # Material's toggles keep no state across visits (hooks/chaiqiang/material_markup.py).
+    open_page(phone, site_server, "en")
+    phone.click(DRAWER_BUTTON)
+    assert drawer(phone)["checked"]
+    phone.goto(site_server + "en/timeline/", wait_until="load")
+    phone.go_back(wait_until="load")
+    state = drawer(phone)
+    assert (state["expanded"], state["checked"]) == ("false", False)
+
+
+def test_the_drawer_button_is_not_shown_on_a_desktop(browser, site_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 844})
+    try:
+        tab = context.new_page()
+        tab.goto(site_server, wait_until="load")
+        assert tab.locator(DRAWER_BUTTON).is_hidden()
+    finally:
+        context.close()
+
+
+def test_without_scripts_the_drawer_still_opens_from_material_s_label(browser, site_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(site_server + "en/", wait_until="load")
+        assert tab.locator(DRAWER_BUTTON).is_hidden()
+        tab.click(".md-header label[for=__drawer]")  # the one in <noscript>
+        assert tab.evaluate("document.getElementById('__drawer').checked")
+        tab.wait_for_timeout(400)  # the drawer slides in (no style tag can stop that here)
+        assert tab.evaluate(DRAWER.replace("button.getAttribute('aria-expanded')", "null"))["visible"]
+    finally:
+        context.close()

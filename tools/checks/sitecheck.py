@@ -13,10 +13,9 @@ Reports, for every built HTML page:
                      canonical URL that is not the page's own
   sitemap            a page missing from sitemap.xml, or an entry with no page
 
-Links marked `data-artifact` point at files made after the build (the PDF
-editions, by `python3 dev.py pdf`; tests/browser/test_pdf_edition.py checks them),
-or in an archived edition made on release (the permanent addresses that "Cite this
-page" and the How to cite examples name on the latest site).
+The PDF editions are made after the build (`python3 dev.py pdf`); a build links
+them only once they are there (chaiqiang.edition_info.link_pdf_edition), so their
+links are checked like any other.
 """
 
 from __future__ import annotations
@@ -33,6 +32,8 @@ from chaiqiang.languages import LANGUAGES, Languages
 from lxml import etree, html
 
 NOT_FOUND_PAGE = "404.html"
+EDITIONS = "editions/"  # chaiqiang.editions.root()
+ARCHIVED = "(a file of an archived edition)"  # what resolve() gives for one: no page, no anchors
 
 # Elements and attributes through which a page *loads* something.
 RESOURCE_ATTRS = {
@@ -96,6 +97,12 @@ class Site:
     root: Path
     site_url: str
     languages: Languages = LANGUAGES  # a copy of the project with other languages passes its own
+    # The archived editions (editions/<version>/manifest.json) and the current version:
+    # links into an edition that is not in the folder are checked against its manifest,
+    # and links into the current version's edition against this build, which that
+    # edition freezes when the version is released (tools/publish/edition.py).
+    editions: tuple = ()
+    version: str | None = None
     _pages: dict[str, Page] = field(default_factory=dict)
 
     @property
@@ -166,11 +173,31 @@ class Site:
         if target.is_dir():
             normalised = normalised.rstrip("/") + "/index.html"
             target = self.root / normalised
+        if not target.is_file() and normalised.startswith(EDITIONS):
+            return self._in_edition(normalised), unquote(parts.fragment)
         return (normalised if target.is_file() else None), unquote(parts.fragment)
 
+    def _in_edition(self, path: str) -> str | None:
+        """A path under editions/<version>/ that this folder lacks: the current version's
+        edition is this build (its own path), an archived one its manifest's."""
+        version, _, rest = path[len(EDITIONS) :].partition("/")
+        rest = rest or "index.html"
+        if version == self.version:
+            return rest if (self.root / rest).is_file() else None
+        recorded = next((m for m in self.editions if m.version == version), None)
+        if recorded is not None and rest in recorded.files:
+            return ARCHIVED  # there, but not a page of this folder: no anchor to check
+        return None
 
-def check_site(root: Path, site_url: str, languages: Languages = LANGUAGES) -> list[Finding]:
-    site = Site(Path(root), site_url.rstrip("/") + "/", languages)
+
+def check_site(
+    root: Path,
+    site_url: str,
+    languages: Languages = LANGUAGES,
+    editions: tuple = (),
+    version: str | None = None,
+) -> list[Finding]:
+    site = Site(Path(root), site_url.rstrip("/") + "/", languages, editions, version)
     findings: list[Finding] = []
     for path in site.html_files:
         page = site.page(path)
@@ -203,8 +230,6 @@ def _links_and_resources(site: Site, page: Page) -> list[Finding]:
         href = el.get("href")
         if href is None:
             continue
-        if el.get("data-artifact") is not None:
-            continue  # made after the build (the PDF edition: `python3 dev.py pdf`; an archived edition)
         if is_external(href):
             if not href.startswith(site.site_url):
                 continue
@@ -371,14 +396,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("site_dir", type=Path)
     parser.add_argument("--site-url", default=None, help="default: read from data/site.yaml")
     args = parser.parse_args(argv)
-    site_url = args.site_url
-    if site_url is None:
-        from chaiqiang.site_meta import load_site_meta
+    from chaiqiang import editions
+    from chaiqiang.site_meta import load_site_meta
 
-        from tools.common import ROOT
+    from tools.common import ROOT
 
-        site_url = load_site_meta(ROOT / "data" / "site.yaml").url
-    findings = check_site(args.site_dir, site_url)
+    meta = load_site_meta(ROOT / "data" / "site.yaml")
+    site_url = args.site_url or meta.url
+    findings = check_site(args.site_dir, site_url, editions=editions.read_all(ROOT), version=meta.version)
     for f in findings:
         print(f)
     print(f"{len(findings)} finding(s) in {args.site_dir}", file=sys.stderr)

@@ -114,7 +114,8 @@ def drop_server_only(site_dir: Path, languages: Iterable[str] = LANGUAGES.codes)
 
 
 def add_pdfs(site_dir: Path, pdf_dir: Path, languages: Iterable[str] = LANGUAGES.codes) -> list[str]:
-    """Copy the PDF editions that `python3 dev.py pdf` left in pdf_dir to where the pages link them."""
+    """Copy the PDF editions that `python3 dev.py pdf` left in pdf_dir to where the pages link
+    them, and turn those links on (a language without its PDF links none)."""
     added = []
     for lang in languages:
         source = pdf_dir / edition_info.pdf_name(lang)
@@ -122,6 +123,7 @@ def add_pdfs(site_dir: Path, pdf_dir: Path, languages: Iterable[str] = LANGUAGES
             target = site_dir / edition_info.pdf_path(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+            edition_info.link_pdf_edition(site_dir, lang)
             added.append(edition_info.pdf_path(lang))
     return added
 

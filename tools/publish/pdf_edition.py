@@ -11,9 +11,10 @@ in the contents come from a first printing (pdftotext finds where each section
 starts) and are checked in the final one. Links between the included pages jump
 inside the PDF; links to other pages go to the published site.
 
-Writes dist/chaiqiang-<lang>.pdf and copies it into the built site where the
-footer links to it (chaiqiang.edition_info.pdf_path: downloads/ under the language's
-root), so a deploy is `python3 dev.py pdf` and then publishing site/.
+Writes dist/chaiqiang-<lang>.pdf, copies it into the built site (chaiqiang.edition_info.pdf_path:
+downloads/ under the language's root) and turns on the footer's link to it in that
+language's pages (a plain build links no PDF), so a deploy is `python3 dev.py pdf` and
+then publishing site/.
 
 Needs Debian's chromium, fonts-noto-cjk (without it Chinese prints as empty
 boxes: the tool stops and says so) and poppler-utils. The Chinese is set in
@@ -564,6 +565,8 @@ def make_editions(
             in_site = site_dir / edition_info.pdf_path(lang)
             in_site.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(out, in_site)
+            # The footers link the PDF now that it is there (a plain build links none).
+            edition_info.link_pdf_edition(site_dir, lang)
     return results
 
 

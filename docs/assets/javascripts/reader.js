@@ -14,6 +14,11 @@
  *    block, into each style's preview and copy text (which Material's copy button
  *    copies), and its anchor after the addresses. Without this script the box
  *    cites the page, and says how to cite a section by hand.
+ * 4. The phone's navigation drawer opens from a real button (overrides/partials/
+ *    header.html): it clicks Material's hidden checkbox #__drawer, as Material's
+ *    own code does, so Material sees its usual change; aria-expanded follows the
+ *    checkbox whatever changes it (the overlay, the drawer's title, a link);
+ *    Escape closes the drawer and gives the focus back to the button.
  */
 (function () {
   "use strict";
@@ -153,6 +158,25 @@
     if (!nav.hasAttribute("role")) {
       nav.setAttribute("role", "none");
     }
+  }
+
+  var drawer = document.getElementById("__drawer");
+  var drawerButton = document.querySelector("button.cq-drawer-button");
+  if (drawer && drawerButton) {
+    var showState = function () {
+      drawerButton.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+    };
+    drawerButton.addEventListener("click", function () {
+      drawer.click(); // toggles `checked` and fires `change`, which Material watches
+    });
+    drawer.addEventListener("change", showState);
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && drawer.checked) {
+        drawer.click();
+        drawerButton.focus();
+      }
+    });
+    showState();
   }
 
   // Material adds the buttons to each code block after load: watch the code

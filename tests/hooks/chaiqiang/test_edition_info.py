@@ -56,3 +56,23 @@ def test_chinese_strings_are_in_taiwan_orthography():
         for f in orthography_findings(text, key)
     ]
     assert not findings, "\n".join(map(str, findings))
+
+
+def test_the_pdf_line_is_turned_on_only_where_the_pdf_is(tmp_path):
+    off = '<footer>\n  <!-- pdf-edition:\n  <p><a href="{}" type="application/pdf">PDF</a></p>\n  :pdf-edition -->\n</footer>'
+    pages = {"index.html": "downloads/x.pdf", "about/index.html": "../downloads/x.pdf", "en/index.html": "x"}
+    for rel, href in pages.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(off.format(href), encoding="utf-8")
+    with pytest.raises(edition_info.PdfLinkError, match=r"no downloads/chaiqiang-zh-Hant\.pdf"):
+        edition_info.link_pdf_edition(tmp_path, "zh-Hant")
+    (tmp_path / "downloads").mkdir()
+    (tmp_path / edition_info.pdf_path("zh-Hant")).write_bytes(b"%PDF-")
+    # The Chinese pages (the root, not en/) link it; the English page waits for its own PDF.
+    assert edition_info.link_pdf_edition(tmp_path, "zh-Hant") == 2
+    about = (tmp_path / "about/index.html").read_text(encoding="utf-8")
+    assert (
+        about == '<footer>\n  <p><a href="../downloads/x.pdf" type="application/pdf">PDF</a></p>\n</footer>'
+    )
+    assert "<!-- pdf-edition:" in (tmp_path / "en/index.html").read_text(encoding="utf-8")
+    assert edition_info.link_pdf_edition(tmp_path, "zh-Hant") == 0  # done before: nothing to do

@@ -177,9 +177,10 @@ def test_links_to_outside_pages_are_allowed(tmp_path):
     assert check_site(site, URL) == []
 
 
-def test_a_link_to_a_file_made_after_the_build_is_not_broken(tmp_path):
-    """The PDF editions (`dev.py pdf`) come after the build; their links say so."""
-    pdf = '<a href="downloads/edition.pdf" data-artifact>PDF</a>'
-    assert check_site(make_site(tmp_path, **{"index.html": {"extra_body": pdf}}), URL) == []
-    unmarked = '<a href="downloads/edition.pdf">PDF</a>'
-    assert kinds(make_site(tmp_path / "b", **{"index.html": {"extra_body": unmarked}})) == {"broken-link"}
+def test_a_link_to_a_pdf_that_is_not_there_is_broken(tmp_path):
+    """A build links the PDF editions only once `dev.py pdf` has put them there, and a
+    footer line still off (inside its comment) links nothing."""
+    pdf = '<a href="downloads/edition.pdf" type="application/pdf">PDF</a>'
+    assert kinds(make_site(tmp_path, **{"index.html": {"extra_body": pdf}})) == {"broken-link"}
+    off = f"<!-- pdf-edition:<p>{pdf}</p>:pdf-edition -->"
+    assert check_site(make_site(tmp_path / "b", **{"index.html": {"extra_body": off}}), URL) == []
