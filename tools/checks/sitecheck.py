@@ -185,7 +185,7 @@ class Site:
         if version == self.version:
             return rest if (self.root / rest).is_file() else None
         recorded = next((m for m in self.editions if m.version == version), None)
-        if recorded is not None and rest in recorded.files:
+        if recorded is not None and (rest in recorded.files or rest == "manifest.json"):
             return ARCHIVED  # there, but not a page of this folder: no anchor to check
         return None
 
