@@ -151,6 +151,7 @@ def on_page_context(context, page, config, nav):
         toc=page.toc,
         html=page.content or "",
         dataset=_project().dataset,
+        root=ROOT,
     )
     return context
 

@@ -104,12 +104,14 @@ def data_parts(page_html: str, dataset: Any, lang: str, root: Path = strings.ROO
     return out
 
 
-def of_page(toc: Iterable[Any], page_html: str, dataset: Any, lang: str) -> tuple[Fragment, ...]:
+def of_page(
+    toc: Iterable[Any], page_html: str, dataset: Any, lang: str, root: Path = strings.ROOT
+) -> tuple[Fragment, ...]:
     """Everything of one page a reader can cite on its own: sections first, then
     the events and figures (an id given twice is offered once)."""
     found: list[Fragment] = []
     ids: set[str] = set()
-    for part in [*sections(toc, lang), *(data_parts(page_html, dataset, lang) if dataset else [])]:
+    for part in [*sections(toc, lang), *(data_parts(page_html, dataset, lang, root) if dataset else [])]:
         if part.id not in ids:
             ids.add(part.id)
             found.append(part)

@@ -59,6 +59,7 @@ def for_page(
     toc: Iterable[Any] = (),
     html: str = "",
     dataset: Any = None,
+    root: Path | None = None,
 ):
     """(PageCitation, links) for a page's template context. `url` is the page's
     site-relative URL; without directory URLs (the offline bundle) it is a file
@@ -67,9 +68,9 @@ def for_page(
     URL), `edition` the version inside an archived edition's build. The page's
     table of contents (MkDocs' page.toc), its HTML and the data set give the
     sections, events and figures the box offers besides the page
-    (chaiqiang.citations.fragments)."""
+    (chaiqiang.citations.fragments); `root` is the project whose words they use."""
     ref = PageRef(lang, title, canonical_url, urls.split_src(src_uri)[1], permanent_url)
-    parts = fragments.of_page(toc, html, dataset, lang)
+    parts = fragments.of_page(toc, html, dataset, lang, *([root] if root else []))
     if use_directory_urls:
         links = {
             "cite": relative(url, urls.page_url("cite.md", lang)),
@@ -181,13 +182,15 @@ def edition_view(manifest: editions.Manifest, lang: str, here: str | None) -> di
             "/" if path.endswith("/") or not path else ""
         )
 
+    # An edition made before a language was added has its default language only.
+    root = LANGUAGES.root(lang) if LANGUAGES.root(lang) + "index.html" in manifest.files else ""
     return {
         "version": manifest.version,
         "date": manifest.date,
         "commit": manifest.commit,
         "sha256": manifest.sha256,
-        "home": link(LANGUAGES.root(lang)),
-        "address": manifest.address + LANGUAGES.root(lang),
+        "home": link(root),
+        "address": manifest.address + root,
         "manifest": link(editions.MANIFEST),
         "downloads": [
             {

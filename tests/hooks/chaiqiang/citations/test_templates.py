@@ -73,7 +73,7 @@ def editions_context(lang: str) -> dict:
         built="2026-11-25T00:00:00Z",
         address="https://walls.example/editions/1.0.0/",
         downloads=(ed.Download("en/downloads/chaiqiang-en.pdf", "pdf", "en", 700_000, "f" * 64),),
-        files={"en/downloads/chaiqiang-en.pdf": "f" * 64},
+        files={"en/downloads/chaiqiang-en.pdf": "f" * 64, "en/index.html": "e" * 64, "index.html": "d" * 64},
         sha256="ab" * 32,
     )
     here = "en/versions/" if lang == "en" else "versions/"
