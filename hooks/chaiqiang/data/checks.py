@@ -76,6 +76,8 @@ class Ref:
     def check_all(
         self, f: FileData, entry: str, at: tuple[Any, ...], name: str, values: Iterable[str]
     ) -> list[Problem]:
+        if self.ids is None or self.ids.issuperset(values):
+            return []  # the usual case, in one set operation
         problems = []
         for i, value in enumerate(values):
             if self.ids is not None and value not in self.ids:
@@ -124,6 +126,8 @@ def _check_confirmed_by(
     """`confirmed_by` names sources in data/sources.yaml, each one besides the
     entry's own sources (which it rests on, the article among them)."""
     problems = refs["source"].check_all(f, entry, at, "confirmed_by", ids)
+    if not ids:
+        return problems
     for i, value in enumerate(ids):
         if value in sources:
             message = (
@@ -164,13 +168,16 @@ def check_figures(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
         problems += refs["actor"].check_all(f, figure.id, at, "entities", figure.entities)
         problems += refs["source"].check(f, figure.id, at, "source", figure.source)
         problems += _check_confirmed_by(f, refs, figure.id, at, figure.confirmed_by, [figure.source])
+    units_of: dict[str, set[str]] = {}  # group id -> the units of its figures (one pass, not one per group)
+    for _, figure in figures:
+        units_of.setdefault(figure.group, set()).add(figure.unit)
+    all_valid = len(figures) == len(_raw_list(f, "figures"))
     for i, group in f.entries.get("groups", []):
         group: FigureGroup
-        members = [fig for _, fig in figures if fig.group == group.id]
-        units = sorted({fig.unit for fig in members})
-        line = f.line("groups", i)
-        if not members and len(figures) == len(_raw_list(f, "figures")):
-            problems.append(Problem(f.label, "no figure belongs to this group", group.id, None, line))
+        units = sorted(units_of.get(group.id, ()))
+        if not units and all_valid:
+            message = "no figure belongs to this group"
+            problems.append(Problem(f.label, message, group.id, None, f.line("groups", i)))
         if group.chart and len(units) > 1:
             message = f"a chart needs one unit, but its figures use {', '.join(units)}"
             problems.append(Problem(f.label, message, group.id, "chart", f.line("groups", i, "chart")))
