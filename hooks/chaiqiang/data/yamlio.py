@@ -13,7 +13,7 @@ libyaml's parser (PyYAML's C extension) read as a stream of events, the data bui
 straight from it, and the lines indexed only when a message asks for one
 (`Parsed.line_of`, from the same events' marks). Anything else (an anchor or alias,
 an explicit tag, a key that is not text, a key given twice, a syntax error,
-a character the pure loader refuses) goes the reference way, so its data, lines and
+a tab, a character neither loader accepts) goes the reference way, so its data, lines and
 messages are exactly the pure loader's. Without libyaml everything goes that way.
 """
 
@@ -87,11 +87,12 @@ class Parsed:
 
 
 def parse(text: str) -> Parsed:
-    if _FAST and "\t" not in text and not yaml.reader.Reader.NON_PRINTABLE.search(text):
-        # libyaml takes tabs and some characters that the pure loader refuses: those go its way.
+    if _FAST and "\t" not in text:
+        # libyaml takes tabs where the pure loader refuses them: those go its way. Characters
+        # that neither allows (control characters) stop libyaml too (a ReaderError).
         try:
             return Parsed(_build(text), text=text)
-        except (_Unusual, yaml.YAMLError):
+        except (_Unusual, yaml.YAMLError, UnicodeEncodeError):
             pass  # the reference way gives the data, or the pure loader's message
     return _parse_nodes(text, _Loader)
 
