@@ -8,16 +8,18 @@ languages, writing the downloads; then, for generated timelines of 100, 1,000, 1
 data and rendering the whole timeline in both languages.
 
 Each size is measured in a fresh Python process, so that one size's memory is not another's:
-the memory figure is that process's peak resident memory (`ru_maxrss`) after the work minus
-before it (after the imports and a warm-up on the real data). Times are the median of the
-runs: wall clock, and in brackets the process's CPU time, which other work on the machine
-disturbs far less.
+the memory figure is how far that process's resident memory rose above where it was before
+the runs (after the imports and a warm-up on the real data): Linux's peak (VmHWM, counted
+anew from there), else `ru_maxrss`. Times are the median of the runs, each from a cold
+start (the caches a build fills emptied): wall clock, and in brackets the process's CPU
+time, which other work on the machine disturbs far less.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import gc
 import json
 import os
 import resource
@@ -31,10 +33,11 @@ from pathlib import Path
 
 import yaml
 from chaiqiang import urls
-from chaiqiang.data import load_dataset, yamlio
+from chaiqiang.data import dates, load_dataset, yamlio
 from chaiqiang.downloads import write_downloads
 from chaiqiang.languages import LANGUAGES
 from chaiqiang.markdown.glossary_abbr import abbreviation_block
+from chaiqiang.render import links
 from chaiqiang.render.directives import expand
 
 from tools.common import ROOT
@@ -83,35 +86,51 @@ def _represent_list(dumper: yaml.SafeDumper, data: list) -> yaml.Node:
 _Dumper.add_representer(list, _represent_list)
 
 
+def _dump(data) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+# In each real event written once as YAML, what a generated event puts in (its id's number,
+# its title's number, its date).
+_ID, _NUMBER, _DATE = "@ID@", "@N@", "@DATE@"
+
+
 def synthetic_data_dir(base: Path, events: int) -> Path:
     """A copy of data/ whose timeline has `events` generated events, each a copy of one
-    of the real events with its own id, title and day."""
+    of the real events with its own id, title and day. Each real event is written as
+    YAML once, with marks where the number and the day go, and copied from that text."""
     out = Path(tempfile.mkdtemp(prefix=f"bench-data-{events}-"))
     for f in base.glob("*.yaml"):
         shutil.copy2(f, out / f.name)
     timeline = yamlio.parse((base / "timeline.yaml").read_text(encoding="utf-8")).data
-    template = timeline["events"]
+    template = timeline.pop("events")
     phases = {p["id"]: p for p in timeline["phases"]}
-    generated = []
-    for i in range(events):
-        model = copy.deepcopy(template[i % len(template)])
-        phase = phases[model["phase"]]
-        year = int(phase["start"]) + (i // len(template)) % (int(phase["end"]) - int(phase["start"]) + 1)
-        month, day = 1 + i % 12, 1 + i % 28
+    models = []
+    for model in template:
+        model = copy.deepcopy(model)
         model.update(
-            id=f"evt-synthetic-{i:06d}",
-            date=f"{year:04d}-{month:02d}-{day:02d}",
+            id=f"evt-synthetic-{_ID}",
+            date=_DATE,
             precision="day",
             title={
-                code: f"合成事件第{i}則" if code == LANGUAGES.default.code else f"Synthetic event {i}"
+                code: f"合成事件第{_NUMBER}則"
+                if code == LANGUAGES.default.code
+                else f"Synthetic event {_NUMBER}"
                 for code in LANGS
             },
         )
         model.pop("date_note", None)
-        generated.append(model)
-    timeline["events"] = generated
-    text = yaml.dump(timeline, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
-    (out / "timeline.yaml").write_text(text, encoding="utf-8")
+        models.append(_dump([model]))
+    with (out / "timeline.yaml").open("w", encoding="utf-8") as f:
+        f.write(_dump(timeline) + "events:\n")
+        for i in range(events):
+            model = template[i % len(template)]
+            phase = phases[model["phase"]]
+            start, end = int(phase["start"]), int(phase["end"])
+            year = start + (i // len(template)) % (end - start + 1)
+            date = f"{year:04d}-{1 + i % 12:02d}-{1 + i % 28:02d}"
+            text = models[i % len(template)].replace(_ID, f"{i:06d}").replace(_NUMBER, str(i))
+            f.write(text.replace(f"'{_DATE}'", f"'{date}'"))
     return out
 
 
@@ -126,18 +145,40 @@ def _render_both(dataset) -> None:
         )
 
 
-def _maxrss_bytes() -> int:
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return rss if sys.platform == "darwin" else rss * 1024  # Linux counts kB
+def _status_kb(field: str) -> int | None:
+    """A figure of /proc/self/status (Linux), in kB."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def _peak_rss_reset() -> bool:
+    """Start counting the peak of resident memory anew (Linux: /proc/self/clear_refs)."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
+            f.write("5")
+        return _status_kb("VmHWM") is not None
+    except OSError:
+        return False
 
 
 def measure(data_dir: Path, runs: int) -> dict[str, float]:
     """Load + validate, then render the whole timeline in both languages, `runs` times
-    (run in a process of its own: the memory figure is this process's peak)."""
+    (run in a process of its own). Memory: the peak of resident memory during the runs
+    minus the resident memory before (VmHWM after clear_refs; where /proc has neither,
+    ru_maxrss, which counts from the process's start and so may show less)."""
     _render_both(load_dataset(ROOT / "data"))  # warm-up: templates compiled, caches filled
-    rss_before = _maxrss_bytes()
+    gc.collect()
+    exact = _peak_rss_reset()
+    rss_before = _status_kb("VmRSS") if exact else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     load, render, cpu = [], [], []
     for _ in range(runs):
+        _cold()
         cpu_start = time.process_time()
         start = time.perf_counter()
         dataset = load_dataset(data_dir)
@@ -147,14 +188,22 @@ def measure(data_dir: Path, runs: int) -> dict[str, float]:
         render.append(time.perf_counter() - loaded)
         cpu.append(time.process_time() - cpu_start)
         del dataset
+    peak = _status_kb("VmHWM") if exact else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     total = [a + b for a, b in zip(load, render, strict=True)]
     return {
         "load": statistics.median(load),
         "render": statistics.median(render),
         "total": statistics.median(total),
         "cpu": statistics.median(cpu),
-        "rss_growth": _maxrss_bytes() - rss_before,
+        "rss_growth": (peak - rss_before) * 1024,  # both in kB (Linux)
+        "rss_measure": "VmHWM" if exact else "ru_maxrss",
     }
+
+
+def _cold() -> None:
+    """Each run as one build's: what a build works out once (dates, relative links) anew."""
+    for cached in (dates.parse, getattr(links, "_relative_path", None)):
+        getattr(cached, "cache_clear", lambda: None)()
 
 
 def measure_in_child(data_dir: Path, runs: int) -> dict[str, float]:
@@ -193,7 +242,7 @@ def report_synthetic(sizes: dict[int, int] = SIZES) -> list[dict[str, float]]:
             f"load + validate {row['load']:7.3f} s, render both languages {row['render']:7.3f} s, "
             f"total {row['total']:7.3f} s [{row['cpu']:7.3f} s], "
             f"per event {row['total'] / n * 1e6:5.0f} µs, "
-            f"peak memory +{row['rss_growth'] / 2**20:6.1f} MiB (ru_maxrss growth)",
+            f"peak memory +{row['rss_growth'] / 2**20:6.1f} MiB ({row['rss_measure']} growth)",
             flush=True,
         )
     for row in rows:
