@@ -16,7 +16,7 @@ marker). Each new stencil's first fill is checked against the macro itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Sequence
 from operator import not_
 from typing import Any
 
@@ -28,6 +28,21 @@ from ..templates import block_lines
 _MARKER = "\x00{}\x00"
 _MARKERS = re.compile("\x00([0-9]+)\x00")
 
+# The characters markupsafe.escape replaces: text without any of them comes out as it is,
+# so it need not go through escape() (which makes a Markup of every value). Checked here
+# once against markupsafe itself; if it escaped anything else, every value would go through.
+_ESCAPED = re.compile("[&<>'\"]")
+_OTHERS = "".join(chr(c) for c in range(1, 0x3100) if not 0xD800 <= c < 0xE000 and chr(c) not in "&<>'\"")
+_SHORTCUT = str(escape(_OTHERS)) == _OTHERS and all(str(escape(c)) != c for c in "&<>'\"")
+
+
+def _escaped(value: Any) -> str:
+    if type(value) is Markup:
+        return value  # rendered markup, as escape() gives it back
+    if type(value) is str and _SHORTCUT and not _ESCAPED.search(value):
+        return value
+    return escape(value)
+
 
 class StencilError(RuntimeError):
     """The macro does not print a per-call value as it is (see the module's contract)."""
@@ -36,22 +51,21 @@ class StencilError(RuntimeError):
 class _Parts:
     """Rendered text with markers, split: the text around them, and which value goes where."""
 
-    def __init__(self, html: str, names: tuple[str, ...]):
+    def __init__(self, html: str):
         pieces = _MARKERS.split(html)  # text, marker number, text, …, text
-        marked = [names[int(number)] for number in pieces[1::2]]
-        self.names = tuple(dict.fromkeys(marked))  # each value escaped once, however often printed
+        marked = [int(number) for number in pieces[1::2]]
+        self.positions = tuple(dict.fromkeys(marked))  # each value escaped once, however often printed
         self.parts = pieces
-        self.slots = [(2 * k + 1, self.names.index(name)) for k, name in enumerate(marked)]
+        self.slots = [(2 * k + 1, self.positions.index(p)) for k, p in enumerate(marked)]
 
-    def fill(self, values: Mapping[str, Any]) -> str:
+    def fill(self, values: Sequence[Any]) -> str:
         out: list[str] = []
         self.fill_into(out, values)
         return "".join(out)
 
-    def fill_into(self, out: list[str], values: Mapping[str, Any]) -> None:
+    def fill_into(self, out: list[str], values: Sequence[Any]) -> None:
         """Add the filled-in text to `out`, in pieces (joined once, for many calls)."""
-        # escape() gives rendered markup back as it is; skip the call for it.
-        escaped = [v if type(v) is Markup else escape(v) for v in map(values.__getitem__, self.names)]
+        escaped = [_escaped(values[p]) for p in self.positions]
         base = len(out)
         out += self.parts
         for i, j in self.slots:
@@ -59,19 +73,19 @@ class _Parts:
 
 
 class _Stencil:
-    def __init__(self, html: str, names: tuple[str, ...]):
-        self.raw = _Parts(html, names)
+    def __init__(self, html: str):
+        self.raw = _Parts(html)
         # The output as templates.block_lines leaves it, made from the stencil's own lines:
         # the same as from the filled output when it ends its last line (so that outputs in
         # a row are lines in a row) and no value starts or ends with a space or holds a line
         # break (see `_lines_hold`).
-        self.lines = _Parts(block_lines(html), names) if html[-1:] in _LINE_BREAKS else None
+        self.lines = _Parts(block_lines(html)) if html[-1:] in _LINE_BREAKS else None
 
-    def lines_into(self, out: list[str], values: Mapping[str, Any], held: dict[str, bool]) -> bool:
+    def lines_into(self, out: list[str], values: Sequence[Any], held: dict[str, bool]) -> bool:
         if self.lines is None:
             return False
-        for name in self.lines.names:
-            value = values[name]
+        for position in self.lines.positions:
+            value = values[position]
             if type(value) is Markup:  # rendered once, put in many times: asked once
                 hold = held.get(value)
                 if hold is None:
@@ -96,51 +110,54 @@ def _lines_hold(value: Any) -> bool:
 
 
 class Stencils:
-    """`render(shape, values)` == `macro(*arguments(values))`, for a `shape` that decides
-    everything `arguments` passes besides `values` (and `values` own empty ones);
-    `lines(shape, values)` is that as templates.block_lines leaves it, or None."""
+    """`render(shape, values)` == `macro(*arguments(dict(zip(names, values))))`, for a
+    `shape` that decides everything `arguments` passes besides the values (and the values'
+    own empty ones); `lines(shape, values)` is that as templates.block_lines leaves it, or
+    None. `values`: a tuple in the order of `names`."""
 
-    def __init__(self, macro: Callable[..., Any], arguments: Callable[[Mapping[str, Any]], tuple]):
+    def __init__(
+        self, macro: Callable[..., Any], names: Sequence[str], arguments: Callable[[dict[str, Any]], tuple]
+    ):
         self.macro = macro
+        self.names = tuple(names)
         self.arguments = arguments
         self._made: dict[Hashable, _Stencil] = {}
         self._held: dict[str, bool] = {}  # rendered values (Markup): whether _lines_hold
 
-    def direct(self, values: Mapping[str, Any]) -> str:
+    def direct(self, values: Sequence[Any]) -> str:
         """The macro itself, without a stencil."""
-        return str(self.macro(*self.arguments(values)))
+        return str(self.macro(*self.arguments(dict(zip(self.names, values, strict=True)))))
 
-    def render(self, shape: Hashable, values: Mapping[str, Any]) -> str:
+    def render(self, shape: Hashable, values: Sequence[Any]) -> str:
         return self._stencil(shape, values).raw.fill(values)
 
-    def lines(self, shape: Hashable, values: Mapping[str, Any]) -> str | None:
+    def lines(self, shape: Hashable, values: Sequence[Any]) -> str | None:
         """The output's lines, each stripped, none empty, joined by line feeds; None if
         the output does not end its last line (then outputs in a row are not lines in a row)."""
         out: list[str] = []
         return "".join(out) if self.lines_into(out, shape, values) else None
 
-    def lines_into(self, out: list[str], shape: Hashable, values: Mapping[str, Any]) -> bool:
+    def lines_into(self, out: list[str], shape: Hashable, values: Sequence[Any]) -> bool:
         """`lines`, added to `out` in pieces; False (and nothing added) where `lines` is None."""
         return self._stencil(shape, values).lines_into(out, values, self._held)
 
-    def _stencil(self, shape: Hashable, values: Mapping[str, Any]) -> _Stencil:
-        # The shape and which values are empty (and how: None, ""), in the values' order.
-        key = (shape, tuple(values), tuple(map(bool, values.values())), tuple(filter(not_, values.values())))
+    def _stencil(self, shape: Hashable, values: Sequence[Any]) -> _Stencil:
+        # The shape, which values are empty and how (None, ""), in the values' order.
+        key = (shape, tuple(map(bool, values)), tuple(filter(not_, values)))
         stencil = self._made.get(key)
         if stencil is not None:
             return stencil
-        names = tuple(values)
-        markers = {
-            name: value if not value else _MARKER.format(i) for i, (name, value) in enumerate(values.items())
-        }
-        stencil = _Stencil(self.direct(markers), names)
+        if len(values) != len(self.names):
+            raise ValueError(f"expected the values {', '.join(self.names)}, got {len(values)}")
+        markers = tuple(value if not value else _MARKER.format(i) for i, value in enumerate(values))
+        stencil = _Stencil(self.direct(markers))
         html, want = stencil.raw.fill(values), self.direct(values)
         out: list[str] = []
         lines = "".join(out) if stencil.lines_into(out, values, self._held) else None
         if html != want or (lines is not None and lines != block_lines(want)):
             raise StencilError(
                 f"{getattr(self.macro, 'name', self.macro)!r} does not print its per-call values as they "
-                f"are ({', '.join(names)}): filled in {html!r}, rendered {want!r}"
+                f"are ({', '.join(self.names)}): filled in {html!r}, rendered {want!r}"
             )
         self._made[key] = stencil
         return stencil

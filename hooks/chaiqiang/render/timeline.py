@@ -22,6 +22,20 @@ from .common import CONFIRMED, RenderContext
 from .stencil import Stencils
 
 EVENT_TEMPLATE = "chaiqiang/_timeline_event.html"
+# What each event prints of its own (the rest is its shape: status, kind, phase).
+VALUES = (
+    "id",
+    "actor_ids",
+    "date.text",
+    "date.datetime",
+    "date_note",
+    "title",
+    "summary",
+    "note",
+    "actors",
+    "sources",
+    "confirmations",
+)
 
 
 class _Events:
@@ -45,7 +59,7 @@ class _Events:
         self.source_links = cache(lambda ids: macros.source_links([ctx.source_link(s) for s in ids]))
         self.confirmations = cache(lambda ids: macros.confirmations(ctx.confirmations(ids)) if ids else "")
         self.shown: Event | None = None  # the event whose shape `arguments` gives
-        self.stencils = Stencils(event_macro, self._arguments)
+        self.stencils = Stencils(event_macro, VALUES, self._arguments)
 
     def _arguments(self, values: dict[str, Any]) -> tuple[dict, str]:
         """The macro's arguments: the shown event's shape, and `values` (or markers)."""
@@ -61,24 +75,25 @@ class _Events:
         }
         return view, self.title_tag
 
-    def _values(self, event: Event) -> dict[str, Any]:
+    def _values(self, event: Event) -> tuple:
+        """The event's own values, in the order of VALUES."""
         text, datetime = self.date(event.date)
         field = self.field
         actors = tuple(event.actors)
         self.shown = event
-        return {
-            "id": event.id,
-            "actor_ids": self.actor_ids(actors),
-            "date.text": text,
-            "date.datetime": datetime,
-            "date_note": None if event.date_note is None else getattr(event.date_note, field),
-            "title": getattr(event.title, field),
-            "summary": getattr(event.summary, field),
-            "note": None if event.note is None else getattr(event.note, field),
-            "actors": self.actor_list(actors),
-            "sources": self.source_links(tuple(event.sources)),
-            "confirmations": self.confirmations(tuple(event.confirmed_by)),
-        }
+        return (
+            event.id,
+            self.actor_ids(actors),
+            text,
+            datetime,
+            None if event.date_note is None else getattr(event.date_note, field),
+            getattr(event.title, field),
+            getattr(event.summary, field),
+            None if event.note is None else getattr(event.note, field),
+            self.actor_list(actors),
+            self.source_links(tuple(event.sources)),
+            self.confirmations(tuple(event.confirmed_by)),
+        )
 
     def html(self, event: Event) -> str:
         """The event as its macro renders it."""

@@ -10,6 +10,7 @@ from chaiqiang.data import load_dataset
 from chaiqiang.render.stencil import StencilError, Stencils
 from chaiqiang.render.timeline import render_timeline
 from jinja2 import Environment
+from markupsafe import Markup
 
 
 def both_ways(ctx, phase=None):
@@ -49,29 +50,33 @@ def macro(source: str):
 
 
 def test_a_macro_that_prints_a_value_changed_is_refused():
-    stencils = Stencils(macro("<b>{{ e.title | upper }}</b>\n"), lambda values: (values,))
+    stencils = Stencils(macro("<b>{{ e.title | upper }}</b>\n"), ["title"], lambda values: (values,))
     with pytest.raises(StencilError, match="as they are"):
-        stencils.render("shape", {"title": "quiet"})
+        stencils.render("shape", ("quiet",))
 
 
 def test_values_are_escaped_as_the_template_escapes_them_and_empty_ones_decide_the_shape():
     stencils = Stencils(
-        macro("<p>{{ e.title }}{% if e.note %} ({{ e.note }}){% endif %}</p>\n"), lambda values: (values,)
+        macro("<p>{{ e.title }}{% if e.note %} ({{ e.note }}){% endif %}</p>\n"),
+        ["title", "note"],
+        lambda values: (values,),
     )
     for values in (
-        {"title": "a < b & 'c'", "note": None},
-        {"title": 'x "y"', "note": "n > m"},
-        {"title": "z", "note": ""},
-        {"title": "w", "note": None},
+        ("a < b & 'c'", None),
+        ('x "y"', "n > m"),
+        ("z", ""),
+        ("w", None),
+        (Markup("<i>already</i>"), 5),
+        ("  spaced\nover lines ", "\u3000"),
     ):
         assert stencils.render("s", values) == stencils.direct(values)
         assert stencils.lines("s", values) == templates.block_lines(stencils.direct(values))
 
 
 def test_an_output_that_does_not_end_its_line_is_not_lines_of_its_own():
-    stencils = Stencils(macro("<i>{{ e.x }}</i>"), lambda values: (values,))
-    assert stencils.lines("s", {"x": "1"}) is None
-    assert stencils.render("s", {"x": "1"}) == "<i>1</i>"
+    stencils = Stencils(macro("<i>{{ e.x }}</i>"), ["x"], lambda values: (values,))
+    assert stencils.lines("s", ("1",)) is None
+    assert stencils.render("s", ("1",)) == "<i>1</i>"
 
 
 def test_line_blocks_go_in_only_on_lines_of_their_own():
