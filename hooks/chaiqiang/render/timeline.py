@@ -102,7 +102,9 @@ class _Events:
     def lines_into(self, out: list[str], event: Event) -> bool:
         """Add the event, as templates.block_lines leaves its macro's output, to `out`
         (in pieces); False where its output is not lines of its own."""
-        shape = (event.status, event.kind, event.phase, _filter_status(event))
+        # Besides these, the markup depends on whether it is confirmed (data-status), and that
+        # `confirmations` (a value) is empty or not tells.
+        shape = (event.status, event.kind, event.phase)
         return self.stencils.lines_into(out, shape, self._values(event))
 
     def placed(self, blocks: templates.LineBlocks, events: list[Event]) -> Markup | None:
