@@ -1,5 +1,5 @@
 """Data files damaged at random (hypothesis): missing keys, wrong types, impossible
-dates, unknown references, markup, syntax errors, truncation.
+dates, unknown references, markup, syntax errors, control characters, truncation.
 
 Each damaged project is read as a build reads it (chaiqiang.project.Project.load)
 and, when it loads, every page's data blocks are rendered in both languages and the
@@ -77,6 +77,7 @@ def damaged(draw):
     kind = draw(
         st.sampled_from(
             [
+                "control character",
                 "missing key",
                 "wrong type",
                 "impossible date",
@@ -96,6 +97,10 @@ def damaged(draw):
             )
         )
         return name, "".join([*lines[:at], bad, *lines[at:]]), f"{kind} at line {at + 1}"
+    if kind == "control character":
+        at = draw(st.integers(0, len(text)))
+        char = draw(st.sampled_from(["\x00", "\x07", "\x1b", "\ufffe"]))
+        return name, text[:at] + char + text[at:], f"{kind} {char!r} at {at}"
     if kind == "truncation":
         at = draw(st.integers(0, len(text) - 1))
         return name, text[:at], f"{kind} at {at}"

@@ -13,7 +13,7 @@ locale (`og_locale`, language_TERRITORY), which no code can guess.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -45,19 +45,26 @@ class Language:
 class Languages:
     all: tuple[Language, ...]
 
-    @property
+    # Worked out once: the data's validation and every renderer ask for each text.
+    @cached_property
     def codes(self) -> tuple[str, ...]:
         return tuple(lang.code for lang in self.all)
 
-    @property
+    @cached_property
+    def _by_code(self) -> dict[str, Language]:
+        return {lang.code: lang for lang in self.all}
+
+    @cached_property
     def default(self) -> Language:
         return next(lang for lang in self.all if lang.default)
 
     def get(self, code: str) -> Language:
-        for lang in self.all:
-            if lang.code == code:
-                return lang
-        raise LanguageError(f"unknown language {code!r}; expected one of {', '.join(self.codes)}")
+        try:
+            return self._by_code[code]
+        except (KeyError, TypeError):
+            raise LanguageError(
+                f"unknown language {code!r}; expected one of {', '.join(self.codes)}"
+            ) from None
 
     def root(self, code: str) -> str:
         return self.get(code).root
@@ -70,7 +77,10 @@ class Languages:
         return iter(self.all)
 
     def __contains__(self, code: object) -> bool:
-        return code in self.codes
+        try:
+            return code in self._by_code
+        except TypeError:  # unhashable: not a code
+            return False
 
 
 def from_plugin_config(entries: list, where: str = "mkdocs.yml") -> Languages:

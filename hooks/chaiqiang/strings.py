@@ -72,20 +72,19 @@ def _read(root: Path, lang: str) -> tuple[dict, yamlio.Parsed, str]:
     if not isinstance(parsed.data, dict):
         raise StringsError("expected a mapping of groups (blocks:, edition:, …)", file=where, line=1)
     for path_, value in _leaves(parsed.data):
-        line = parsed.line_of(path_)
+        # The line only for a message: yamlio indexes the lines when first asked.
         if len(path_) < 2:
-            raise StringsError(f"key {path_[0]!r}: expected a group of words", file=where, line=line)
-        if not isinstance(value, str):
-            raise StringsError(f"key {_key(path_)!r}: expected text, got {value!r}", file=where, line=line)
-        if not value.strip():
-            raise StringsError(f"key {_key(path_)!r} is empty", file=where, line=line)
-        # Plain words: Material's own templates print its strings without escaping.
-        if MARKUP.search(value):
-            raise StringsError(
-                f"key {_key(path_)!r}: interface words are plain text, without < > or &: {value!r}",
-                file=where,
-                line=line,
-            )
+            message = f"key {path_[0]!r}: expected a group of words"
+        elif not isinstance(value, str):
+            message = f"key {_key(path_)!r}: expected text, got {value!r}"
+        elif not value.strip():
+            message = f"key {_key(path_)!r} is empty"
+        elif MARKUP.search(value):
+            # Plain words: Material's own templates print its strings without escaping.
+            message = f"key {_key(path_)!r}: interface words are plain text, without < > or &: {value!r}"
+        else:
+            continue
+        raise StringsError(message, file=where, line=parsed.line_of(path_))
     return parsed.data, parsed, where
 
 

@@ -20,8 +20,10 @@ gives its config file's folder, tools and tests default to this repository.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     Environment,
@@ -30,6 +32,7 @@ from jinja2 import (
     StrictUndefined,
     select_autoescape,
 )
+from markupsafe import Markup
 
 from . import caches, strings
 from .render import dates, numbers
@@ -98,11 +101,61 @@ def render(name: str, root: Path | str | None = None, /, **context: object) -> s
     return environment(Path(root) if root else ROOT).get_template(name).render(**context)
 
 
+def macros(name: str, root: Path | str | None = None, /, **context: object) -> Any:
+    """A template of macros, to call from Python (`macros(...).time(d)`), with the
+    variables its macros read (`t`), as a template that imports it `with context` has them."""
+    return environment(Path(root) if root else ROOT).get_template(name).make_module(context)
+
+
 def render_block(name: str, root: Path | str | None = None, /, **context: object) -> str:
     """A data block for a page's Markdown: Python-Markdown ends a raw HTML block at
     a blank line, so none may remain, and leading spaces could make a line a code block."""
-    html = render(name, root, **context)
+    return block_lines(render(name, root, **context))
+
+
+def block_lines(html: str) -> str:
+    """What render_block makes of rendered HTML: every line stripped, no empty line."""
     return "\n".join(stripped for line in html.splitlines() if (stripped := line.strip()))
+
+
+_LINE_MARKER = re.compile("\x00lines ([0-9]+)\x00")
+
+
+class LineBlocks:
+    """Long runs of lines made apart from their template, already as block_lines leaves
+    them (a timeline's events), so that render_block need not split and strip them again.
+
+        blocks = LineBlocks()
+        html = render_block(name, groups=[{"events": blocks.place(lines)}])
+        html = blocks.fill(html)   # None: render the plain way
+
+    The template prints what `place` gives (a marker) on a line of its own; `fill` puts
+    the lines in. Where a marker shares its line with other text, or its lines are empty,
+    the result would not be the plain way's, and `fill` says so with None."""
+
+    def __init__(self) -> None:
+        self.blocks: list[list[str]] = []
+
+    def place(self, pieces: list[str]) -> Markup:
+        """A marker for the lines that `pieces` make, joined (each line stripped, none empty;
+        in pieces, so that a long run is joined once, with the rest of the block)."""
+        self.blocks.append(pieces)
+        return Markup(f"\x00lines {len(self.blocks) - 1}\x00")
+
+    def fill(self, block: str) -> str | None:
+        pieces = _LINE_MARKER.split(block)  # text, marker number, text, …, text
+        out: list[str] = [pieces[0]]
+        for i in range(1, len(pieces), 2):
+            before, after = pieces[i - 1], pieces[i + 1]
+            alone = (before.endswith("\n") or (i == 1 and not before)) and (
+                after.startswith("\n") or (i == len(pieces) - 2 and not after)
+            )
+            lines = self.blocks[int(pieces[i])]
+            if not alone or not any(lines):
+                return None
+            out += lines
+            out.append(after)
+        return "".join(out)
 
 
 def render_text(name: str, root: Path | str | None = None, /, **context: object) -> str:

@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data",
         action="store_true",
-        help="also time the data hooks, and synthetic timelines of 100 to 10,000 events",
+        help="also time the data hooks, and synthetic timelines of 100 to 100,000 events",
     )
     parser.add_argument(
         "--bare",

@@ -66,6 +66,13 @@ class Ref:
     ids: set[str] | None  # None: the defining file is unreadable, skip the check
     defined_in: str  # "data/actors.yaml"
 
+    def knows(self, value: str) -> bool:
+        """No problem to report for a reference to `value` (check() finds none)."""
+        return self.ids is None or value in self.ids
+
+    def knows_all(self, values: Iterable[str]) -> bool:
+        return self.ids is None or self.ids.issuperset(values)
+
     def check(self, f: FileData, entry: str, at: tuple[Any, ...], name: str, value: str) -> list[Problem]:
         """`at`: the entry's path in the file; `name`: the field in the entry."""
         if self.ids is None or value in self.ids:
@@ -76,6 +83,8 @@ class Ref:
     def check_all(
         self, f: FileData, entry: str, at: tuple[Any, ...], name: str, values: Iterable[str]
     ) -> list[Problem]:
+        if self.ids is None or self.ids.issuperset(values):
+            return []  # the usual case, in one set operation
         problems = []
         for i, value in enumerate(values):
             if self.ids is not None and value not in self.ids:
@@ -118,12 +127,19 @@ def check_sources(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
     return problems
 
 
+def _confirmed_by_fine(source_ref: Ref, ids: list[str], sources: list[str]) -> bool:
+    """What _check_confirmed_by finds nothing in."""
+    return source_ref.knows_all(ids) and not any(value in sources for value in ids)
+
+
 def _check_confirmed_by(
     f: FileData, refs: dict[str, Ref], entry: str, at: tuple[Any, ...], ids: list[str], sources: list[str]
 ) -> list[Problem]:
     """`confirmed_by` names sources in data/sources.yaml, each one besides the
     entry's own sources (which it rests on, the article among them)."""
     problems = refs["source"].check_all(f, entry, at, "confirmed_by", ids)
+    if not ids:
+        return problems
     for i, value in enumerate(ids):
         if value in sources:
             message = (
@@ -139,14 +155,24 @@ def _check_confirmed_by(
 def check_timeline(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
     problems = []
     phases: dict[str, Phase] = {p.id: p for _, p in f.entries.get("phases", [])}
+    phase_ref, kind_ref, actor_ref, source_ref = refs["phase"], refs["kind"], refs["actor"], refs["source"]
     for i, event in f.entries.get("events", []):
         event: Event
         at = ("events", i)
-        problems += refs["phase"].check(f, event.id, at, "phase", event.phase)
-        problems += refs["kind"].check(f, event.id, at, "kind", event.kind)
-        problems += refs["actor"].check_all(f, event.id, at, "actors", event.actors)
-        problems += refs["source"].check_all(f, event.id, at, "sources", event.sources)
-        problems += _check_confirmed_by(f, refs, event.id, at, event.confirmed_by, event.sources)
+        # Every event is checked; only one with a problem goes through the checks that
+        # name it (in the order of the fields), the rest pass a few set look-ups.
+        if not (
+            phase_ref.knows(event.phase)
+            and kind_ref.knows(event.kind)
+            and actor_ref.knows_all(event.actors)
+            and source_ref.knows_all(event.sources)
+            and (not event.confirmed_by or _confirmed_by_fine(source_ref, event.confirmed_by, event.sources))
+        ):
+            problems += phase_ref.check(f, event.id, at, "phase", event.phase)
+            problems += kind_ref.check(f, event.id, at, "kind", event.kind)
+            problems += actor_ref.check_all(f, event.id, at, "actors", event.actors)
+            problems += source_ref.check_all(f, event.id, at, "sources", event.sources)
+            problems += _check_confirmed_by(f, refs, event.id, at, event.confirmed_by, event.sources)
         phase = phases.get(event.phase)
         year = dates.parse(event.date).year
         if phase and not phase.start <= year <= phase.end:
@@ -164,13 +190,16 @@ def check_figures(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
         problems += refs["actor"].check_all(f, figure.id, at, "entities", figure.entities)
         problems += refs["source"].check(f, figure.id, at, "source", figure.source)
         problems += _check_confirmed_by(f, refs, figure.id, at, figure.confirmed_by, [figure.source])
+    units_of: dict[str, set[str]] = {}  # group id -> the units of its figures (one pass, not one per group)
+    for _, figure in figures:
+        units_of.setdefault(figure.group, set()).add(figure.unit)
+    all_valid = len(figures) == len(_raw_list(f, "figures"))
     for i, group in f.entries.get("groups", []):
         group: FigureGroup
-        members = [fig for _, fig in figures if fig.group == group.id]
-        units = sorted({fig.unit for fig in members})
-        line = f.line("groups", i)
-        if not members and len(figures) == len(_raw_list(f, "figures")):
-            problems.append(Problem(f.label, "no figure belongs to this group", group.id, None, line))
+        units = sorted(units_of.get(group.id, ()))
+        if not units and all_valid:
+            message = "no figure belongs to this group"
+            problems.append(Problem(f.label, message, group.id, None, f.line("groups", i)))
         if group.chart and len(units) > 1:
             message = f"a chart needs one unit, but its figures use {', '.join(units)}"
             problems.append(Problem(f.label, message, group.id, "chart", f.line("groups", i, "chart")))
@@ -191,13 +220,13 @@ def check_models(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
         for oi, outcome in enumerate(dilemma.outcomes):
             for ci, cell in enumerate(outcome.cells):
                 path = f"outcomes[{oi}].cells[{ci}]"
-                line = f.line("dilemma", "outcomes", oi, "cells", ci)
+                at = ("dilemma", "outcomes", oi, "cells", ci)  # its line only for a message
                 for move in cell:
                     if move not in moves:
-                        problems.append(Problem(f.label, f"unknown move {move!r}", entry, path, line))
+                        problems.append(Problem(f.label, f"unknown move {move!r}", entry, path, f.line(*at)))
                 if tuple(cell) in seen:
                     message = f"{cell} is already the cell of outcome {seen[tuple(cell)]!r}"
-                    problems.append(Problem(f.label, message, entry, path, line))
+                    problems.append(Problem(f.label, message, entry, path, f.line(*at)))
                 seen[tuple(cell)] = outcome.id
         missing = [list(c) for c in product(moves, repeat=2) if c not in seen]
         if len(set(moves)) == 2 and missing:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Precision = Literal["year", "quarter", "month", "day"]
@@ -48,9 +49,13 @@ def precision_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def parse(text: str) -> PartialDate:
     """Parse a date string; ValueError with a reader-facing message if it is
-    malformed or names a day that does not exist (2021-02-30)."""
+    malformed or names a day that does not exist (2021-02-30).
+
+    Cached: validation, sorting, the checks and every language's rendering parse
+    each event's date; a PartialDate is immutable, so one parse serves them all."""
     precision = precision_of(text)
     if precision is None:
         raise ValueError(f"{text!r} is not a date of the form YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD")

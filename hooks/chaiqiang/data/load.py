@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ..bulk import paused_gc
 from . import yamlio
 from .checks import FileData, cross_check
 from .dataset import Dataset, chronological
@@ -35,12 +36,13 @@ def read_dataset(data_dir: Path) -> tuple[Dataset | None, list[Problem]]:
     data_dir = Path(data_dir)
     problems: list[Problem] = []
     files: dict[str, FileData] = {}
-    for name, model in FILES.items():
-        file_data, file_problems = _load_file(data_dir, name, model)
-        files[name] = file_data
-        problems += file_problems
-    problems += cross_check(files)
-    return (None if problems else _dataset(files)), problems
+    with paused_gc():
+        for name, model in FILES.items():
+            file_data, file_problems = _load_file(data_dir, name, model)
+            files[name] = file_data
+            problems += file_problems
+        problems += cross_check(files)
+        return (None if problems else _dataset(files)), problems
 
 
 def read_model(

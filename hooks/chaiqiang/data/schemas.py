@@ -8,6 +8,7 @@ source, phase ids) are checked in `checks.py`, where all files are known.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import (
@@ -63,7 +64,8 @@ class PerLanguage(Model):
     @model_validator(mode="before")
     @classmethod
     def _only_languages(cls, data: Any) -> Any:
-        if isinstance(data, dict):
+        # Every text of every entry passes here: the usual case (only known keys) is one set test.
+        if isinstance(data, dict) and not data.keys() <= _known_keys(cls.fixed):
             unknown = [k for k in data if k not in cls.fixed and k not in LANGUAGES]
             if unknown:
                 key = unknown[0]
@@ -77,7 +79,22 @@ class PerLanguage(Model):
         return data
 
     def __getitem__(self, code: str) -> Any:
-        return getattr(self, field_name(LANGUAGES.get(code).code))
+        try:
+            name = _attribute(code)
+        except TypeError:  # not a code at all
+            name = field_name(LANGUAGES.get(code).code)
+        return getattr(self, name)
+
+
+@cache
+def _known_keys(fixed: tuple[str, ...]) -> frozenset[str]:
+    return frozenset((*fixed, *LANGUAGES.codes))
+
+
+@cache
+def _attribute(code: str) -> str:
+    """The attribute of a language's text (LanguageError for a code that is not one)."""
+    return field_name(LANGUAGES.get(code).code)
 
 
 def field_name(code: str) -> str:

@@ -5,6 +5,16 @@ message instead of a silent change or a traceback:
 - dates stay strings (`2021-02-30` would otherwise crash PyYAML's date
   constructor, and `2021-09` vs `2021-09-01` must not be blurred);
 - a key given twice in one mapping is an error, not "last one wins".
+
+Two ways to the same result. The reference is PyYAML's pure-Python loader: the
+node tree, constructed, then every node's line indexed (`_parse_nodes`). A data
+file of plain mappings, lists and scalars (what data/ holds) takes a fast way:
+libyaml's parser (PyYAML's C extension) read as a stream of events, the data built
+straight from it, and the lines indexed only when a message asks for one
+(`Parsed.line_of`, from the same events' marks). Anything else (an anchor or alias,
+an explicit tag, a key that is not text, a key given twice, a syntax error,
+a tab, a character neither loader accepts) goes the reference way, so its data, lines and
+messages are exactly the pure loader's. Without libyaml everything goes that way.
 """
 
 from __future__ import annotations
@@ -13,10 +23,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.events import (
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 from ..errors import ChaiqiangError
 
 Path_ = tuple[str | int, ...]
+
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _Loader(yaml.SafeLoader):
@@ -29,6 +48,11 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+try:  # PyYAML built with libyaml (its wheels are)
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML without its C extension
+    _CParser = None
+
 
 class YamlSyntaxError(ChaiqiangError):
     def __init__(self, message: str, line: int | None, column: int | None):
@@ -39,25 +63,56 @@ class YamlSyntaxError(ChaiqiangError):
 @dataclass
 class Parsed:
     data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)  # node path -> 1-based line
     duplicate_keys: list[tuple[Path_, int]] = field(default_factory=list)
+    # The file's text, from which the fast way indexes the lines when first asked.
+    text: str | None = field(default=None, repr=False, compare=False)
+    _lines: dict[Path_, int] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def lines(self) -> dict[Path_, int]:
+        """Node path -> 1-based line (a mapping's key: the key's line)."""
+        if self._lines is None:
+            self._lines = _index_events(self.text) if self.text is not None else {}
+        return self._lines
 
     def line_of(self, path: Path_) -> int | None:
         """Line of the node at `path`, or of its nearest ancestor that exists."""
+        lines = self.lines
         path = tuple(path)
         while path:
-            if path in self.lines:
-                return self.lines[path]
+            if path in lines:
+                return lines[path]
             path = path[:-1]
-        return self.lines.get(())
+        return lines.get(())
 
 
 def parse(text: str) -> Parsed:
-    loader = _Loader(text)
+    if _FAST and "\t" not in text:
+        # libyaml takes tabs where the pure loader refuses them: those go its way. Characters
+        # that neither allows (control characters) stop libyaml too (a ReaderError).
+        try:
+            return Parsed(_build(text), text=text)
+        except (_Unusual, yaml.YAMLError, UnicodeEncodeError):
+            pass  # the reference way gives the data, or the pure loader's message
+    return _parse_nodes(text, _Loader)
+
+
+# --- the reference way: compose, construct, index ----------------------------------------
+
+
+def _parse_nodes(text: str, loader_class: type) -> Parsed:
+    try:
+        loader = loader_class(text)
+    except yaml.reader.ReaderError as exc:
+        # A character YAML refuses (a control character): its line and column, no traceback.
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        raise YamlSyntaxError(f"a character YAML does not allow (U+{code:04X})", line, column) from None
     try:
         node = loader.get_single_node()
         if node is None:
-            return Parsed(None)
+            return Parsed(None, _lines={})
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -69,7 +124,7 @@ def parse(text: str) -> Parsed:
         raise YamlSyntaxError(str(exc), None, None) from None
     finally:
         loader.dispose()
-    parsed = Parsed(data)
+    parsed = Parsed(data, _lines={})
     _index(node, (), parsed)
     return parsed
 
@@ -89,3 +144,189 @@ def _index(node: yaml.Node, path: Path_, parsed: Parsed) -> None:
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
             _index(item, (*path, i), parsed)
+
+
+# --- the fast way: libyaml's events -------------------------------------------------------
+
+
+class _Unusual(Exception):
+    """Not a plain data file: the reference way reads it."""
+
+
+_RESOLVERS = _Loader.yaml_implicit_resolvers
+_WILDCARD = _RESOLVERS.get(None, [])
+# First characters of the plain scalars that may be something other than a string
+# (null, a boolean, a number); any other plain scalar is a string as it stands.
+_FIRST = frozenset(first for first in _RESOLVERS if first)
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+# Tags of plain scalars that are data as they are (the others are the reference way's).
+_FAST = _CParser is not None and not _WILDCARD  # SafeLoader has no resolver for every scalar
+_SCALAR_TAGS = (
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+)
+
+
+def _scalar(event: ScalarEvent, flow: bool) -> Any:
+    """The scalar's value as the SafeLoader (without timestamps) constructs it."""
+    if event.tag is not None or event.anchor is not None:
+        raise _Unusual
+    value = event.value
+    if not event.implicit[0]:  # quoted, or a block scalar: a string
+        return value
+    if flow and "?" in value:
+        raise _Unusual  # the pure loader ends a plain scalar in brackets at a '?'; libyaml does not
+    for tag, regexp in _RESOLVERS.get(value[0] if value else "", []) + _WILDCARD:
+        if regexp.match(value):
+            if tag not in _SCALAR_TAGS:
+                raise _Unusual  # `<<` (merge), `=` (value)
+            return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+    return value
+
+
+def _collection(event: Any) -> dict | list:
+    if event.anchor is not None or event.tag is not None:
+        raise _Unusual
+    if type(event) is MappingStartEvent:
+        return {}
+    if type(event) is SequenceStartEvent:
+        return []
+    raise _Unusual  # an alias
+
+
+def _build(text: str) -> Any:
+    """The document's data, straight from the parser's events."""
+    parser = _CParser(text)
+    get = parser.get_event
+    try:
+        get()  # the stream's start
+        event = get()
+        if type(event) is yaml.StreamEndEvent:
+            return None  # no document at all
+        if event.version is not None or event.tags:
+            raise _Unusual  # a %YAML or %TAG directive
+        event = get()  # the root node
+        if type(event) is ScalarEvent:
+            root = _scalar(event, False)
+        else:
+            root = _fill(get, _collection(event), bool(event.flow_style))
+        if type(get()) is not yaml.DocumentEndEvent or type(get()) is not yaml.StreamEndEvent:
+            raise _Unusual  # a second document: the reference way's message
+        return root
+    finally:
+        parser.dispose()
+
+
+def _fill(get, root: dict | list, flow: bool) -> dict | list:
+    """Build a collection from the events after its start, to its end, iteratively.
+    `flow`: in brackets ([a, b], {a: b}), where plain scalars are read differently."""
+    stack: list[tuple[Any, int, bool]] = []
+    node: Any = root
+    keys = 0  # keys read in the current mapping: more than it holds means one came twice
+    while True:
+        if type(node) is dict:
+            event = get()
+            kind = type(event)
+            if kind is MappingEndEvent:
+                if len(node) != keys:
+                    raise _Unusual  # a key given twice: the reference way lists it
+                if not stack:
+                    return root
+                node, keys, flow = stack.pop()
+                continue
+            if kind is not ScalarEvent:
+                raise _Unusual  # a mapping or a list as a key
+            key = event.value
+            if (
+                event.tag is not None
+                or event.anchor is not None
+                or (event.implicit[0] and (flow or not key or key[0] in _FIRST))
+            ):
+                key = _scalar(event, flow)
+                if type(key) is not str:
+                    raise _Unusual  # 1:, true:, null: as keys
+            keys += 1
+            event = get()
+            if type(event) is ScalarEvent:
+                value = event.value
+                if (
+                    event.tag is not None
+                    or event.anchor is not None
+                    or (event.implicit[0] and (flow or not value or value[0] in _FIRST))
+                ):
+                    value = _scalar(event, flow)
+                node[key] = value
+                continue
+            child = node[key] = _collection(event)
+        else:
+            event = get()
+            kind = type(event)
+            if kind is ScalarEvent:
+                value = event.value
+                if (
+                    event.tag is not None
+                    or event.anchor is not None
+                    or (event.implicit[0] and (flow or not value or value[0] in _FIRST))
+                ):
+                    value = _scalar(event, flow)
+                node.append(value)
+                continue
+            if kind is SequenceEndEvent:
+                if not stack:
+                    return root
+                node, keys, flow = stack.pop()
+                continue
+            child = _collection(event)
+            node.append(child)
+        stack.append((node, keys, flow))
+        node, keys, flow = child, 0, flow or bool(event.flow_style)
+
+
+def _index_events(text: str) -> dict[Path_, int]:
+    """`_index`'s lines for a file that the fast way read (no aliases, no key twice),
+    from the parser's events, without a node tree."""
+    lines: dict[Path_, int] = {}
+    parser = _CParser(text)
+    get = parser.get_event
+    try:
+        get()
+        if type(get()) is yaml.StreamEndEvent:
+            return lines
+        # [path of the collection, is a mapping, next index / the pending key's path, its line]
+        stack: list[list[Any]] = []
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                stack.pop()
+                if not stack:
+                    return lines
+                if stack[-1][1]:
+                    stack[-1][2] = None  # the key's value is done
+                continue
+            line = event.start_mark.line + 1
+            if not stack:
+                path: Path_ = ()
+            elif stack[-1][1]:
+                frame = stack[-1]
+                if frame[2] is None:  # a key
+                    frame[2], frame[3] = (*frame[0], event.value), line
+                    continue
+                # A key's own line is more useful than its value's for block values.
+                path, line = frame[2], frame[3]
+                if kind is ScalarEvent:
+                    frame[2] = None
+            else:
+                frame = stack[-1]
+                path = (*frame[0], frame[2])
+                frame[2] += 1
+            lines[path] = line
+            if kind is not ScalarEvent:
+                is_map = kind is MappingStartEvent
+                stack.append([path, is_map, None if is_map else 0, None])
+            elif not stack:
+                return lines
+    finally:
+        parser.dispose()

@@ -8,12 +8,18 @@ Material's `content.tooltips` shows as a tooltip.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def abbreviation_block(entries: Iterable[tuple[str, str]]) -> str:
     """`*[term]: definition` lines for (term, definition) pairs, longest term first."""
+    return _block(frozenset(entries))
+
+
+@lru_cache(maxsize=16)  # every page of a language has the same block: made once per language
+def _block(entries: frozenset[tuple[str, str]]) -> str:
     lines = []
-    for term, definition in sorted(set(entries), key=lambda e: (-len(e[0]), e[0])):
+    for term, definition in sorted(entries, key=lambda e: (-len(e[0]), e[0])):
         # A definition is one line of plain text in an attribute: no newlines.
         lines.append(f"*[{term}]: {' '.join(definition.split())}")
     return "\n\n" + "\n".join(lines) + "\n" if lines else ""

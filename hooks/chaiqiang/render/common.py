@@ -4,6 +4,7 @@ actor names and source links, already in the page's language."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .. import strings, templates
@@ -27,7 +28,7 @@ class RenderContext:
     def __post_init__(self) -> None:
         lang_.check(self.lang)
 
-    @property
+    @cached_property  # once per page and language, not once per label
     def t(self) -> dict[str, str]:
         return strings.group(self.lang, "blocks", self.root or strings.ROOT)
 

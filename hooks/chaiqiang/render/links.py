@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..urls import page_url
 
@@ -34,11 +35,7 @@ class Links:
         fragment = f"#{anchor}" if anchor else ""
         if target == self.url and fragment:
             return fragment
-        start = self._dir().rstrip("/") or "."
-        rel = posixpath.relpath(target.rstrip("/") or ".", start)
-        if target.endswith("/") or target == "":
-            rel = "./" if rel == "." else rel + "/"
-        return rel + fragment
+        return _relative_path(self._dir(), target) + fragment
 
     @property
     def base(self) -> str:
@@ -55,3 +52,14 @@ class Links:
 
     def same_page(self, anchor: str) -> str:
         return f"#{anchor}"
+
+
+@lru_cache(maxsize=4096)
+def _relative_path(page_dir: str, target: str) -> str:
+    """The path from a page's folder to a target URL (both site-relative). Cached: a
+    page links the same few pages (sources, timeline) once per entry."""
+    start = page_dir.rstrip("/") or "."
+    rel = posixpath.relpath(target.rstrip("/") or ".", start)
+    if target.endswith("/") or target == "":
+        rel = "./" if rel == "." else rel + "/"
+    return rel
