@@ -2,8 +2,9 @@
 editions/ assembled from local files (tools/publish/assemble.py), served, and read
 in Chromium page by page.
 
-An archived page shows its banner; its canonical URL and the URL that reference
-managers read (citation_public_url) name the page's own address in the edition;
+An archived page shows its banner; its canonical URL, the URL that reference
+managers read (citation_public_url), its hreflang alternates and its JSON-LD name
+the page's own address in the edition;
 every link of the page stays inside the edition (the banner's two links out,
 marked `cq-edition-exit`, excepted); the language switch stays inside it; and
 its search finds only its own pages.
@@ -31,6 +32,8 @@ COLLECT = """() => ({
   canonical: (document.querySelector('link[rel=canonical]') || {}).href || '',
   citation: (document.querySelector('meta[name=citation_public_url]') || {}).content || '',
   robots: (document.querySelector('meta[name=robots]') || {}).content || '',
+  hreflang: [...document.querySelectorAll('link[rel=alternate][hreflang]')].map(l => l.href),
+  jsonld: [...document.querySelectorAll('script[type="application/ld+json"]')].map(s => JSON.parse(s.textContent)),
   links: [...document.querySelectorAll('a[href]')]
     .filter(a => !a.classList.contains('cq-edition-exit'))
     .map(a => a.href),
@@ -86,6 +89,14 @@ def test_every_archived_page_says_which_edition_it_is_and_stays_inside_it(browse
             if seen["canonical"] != own or seen["citation"] != own:
                 problems.append(
                     f"{where}: canonical {seen['canonical']}, citation {seen['citation']}, not {own}"
+                )
+            outside = [h for h in seen["hreflang"] if not h.startswith(manifest.address)]
+            outside += [
+                d.get("url", "") for d in seen["jsonld"] if not d.get("url", "").startswith(manifest.address)
+            ]
+            if outside:
+                problems.append(
+                    f"{where}: hreflang or JSON-LD names pages outside the edition: {outside[:3]}"
                 )
             if seen["robots"] != "noindex":
                 problems.append(f"{where}: robots {seen['robots']!r}")
