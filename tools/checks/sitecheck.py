@@ -182,11 +182,12 @@ class Site:
         edition is this build (its own path), an archived one its manifest's."""
         version, _, rest = path[len(EDITIONS) :].partition("/")
         rest = rest or "index.html"
+        recorded = next((m for m in self.editions if m.version == version), None)
+        if recorded is not None:
+            found = rest in recorded.files or rest == "manifest.json"
+            return ARCHIVED if found else None  # there, but not a page of this folder: no anchor to check
         if version == self.version:
             return rest if (self.root / rest).is_file() else None
-        recorded = next((m for m in self.editions if m.version == version), None)
-        if recorded is not None and (rest in recorded.files or rest == "manifest.json"):
-            return ARCHIVED  # there, but not a page of this folder: no anchor to check
         return None
 
 

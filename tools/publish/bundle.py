@@ -30,7 +30,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from chaiqiang import edition_info, templates
+from chaiqiang import edition_info, editions, templates
 from chaiqiang.citations import page as citation_page
 from chaiqiang.citations import render as citation_render
 from chaiqiang.data import DataError
@@ -130,8 +130,10 @@ def add_pdfs(site_dir: Path, pdf_dir: Path, languages: Iterable[str] = LANGUAGES
 
 def readme_text(meta: SiteMeta, epoch: int, pdfs: list[str]) -> str:
     citation = {}
+    # The edition's permanent address, as "Cite this page" on the hosted site gives it.
+    permanent = lambda url: editions.permanent_url(meta.url, meta.version, url)  # noqa: E731
     for lang in LANGUAGES.codes:
-        example = citation_page.example(meta, "site", lang)
+        example = citation_page.example(meta, "site", lang, permanent=permanent)
         citation[lang] = next(f.text for f in example.formats if f.key == citation_render.order(lang)[0])
     return templates.render_text(
         README_TEMPLATE,

@@ -78,10 +78,10 @@ def test_the_readme_says_what_it_is_how_to_open_and_cite_it(offline_bundle, meta
         "en/index.html",
         f"sha256sum -c chaiqiang-{meta.version}-offline.zip.sha256",
         "Built 20",
-        # The citations give the hosted site's address, in both languages.
-        f"{meta.author['zh-Hant']}. {meta.title['zh-Hant']}[EB/OL]",
+        # The citations (APA, first in both languages) give the hosted edition's permanent address.
+        f"{meta.author['zh-Hant']}. (",
         f"{meta.author['en']}. ",
-        meta.url + "en/",
+        f"{meta.url}editions/{meta.version}/en/",
     ):
         assert expected in text, f"README.txt lacks {expected!r}"
 
