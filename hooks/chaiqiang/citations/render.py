@@ -177,8 +177,9 @@ def _bibliography(item: dict[str, Any], style: str, lang: str) -> tuple[Citation
     return bib, citation
 
 
+@cache
 def _files(style: str, lang: str) -> tuple[str, ...]:
-    """The CSL style and locale files a render reads (they key the cache)."""
+    """The CSL style and locale files a render reads (they key the cache); found once per style."""
     import citeproc
 
     locale = Path(citeproc.__file__).parent / "data" / "locales" / f"locales-{locale_for(style, lang)}.xml"
