@@ -336,3 +336,37 @@ def test_search_from_a_page_deep_in_the_english_site(browser, site_server):
         assert searcher.errors == []
     finally:
         context.close()
+
+
+# Counts the index messages (SETUP, type 0) a page sends to its search worker.
+COUNT_SETUP = """
+(() => {
+  window.__setups = 0;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message) {
+    if (message && message.type === 0) window.__setups++;
+    return post.apply(this, arguments);
+  };
+})();
+"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_index_reaches_the_worker_only_when_the_reader_opens_search(browser, site_server, width):
+    # Copying the index to the worker holds the main thread; a reader who never
+    # searches never pays for it (docs/assets/javascripts/search.js).
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    context.add_init_script(COUNT_SETUP)
+    try:
+        tab = context.new_page()
+        tab.goto(site_server + "en/timeline/", wait_until="load")
+        tab.wait_for_timeout(1500)
+        assert tab.evaluate("window.__setups") == 0
+        if width < 960:
+            tab.click("label.md-header__button[for=__search]")
+        tab.click("input.md-search__input")
+        tab.keyboard.type("MIIT")
+        tab.wait_for_selector(".md-search-result__item a", timeout=15000)
+        assert tab.evaluate("window.__setups") == 1
+    finally:
+        context.close()

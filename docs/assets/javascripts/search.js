@@ -262,10 +262,31 @@
     return unlisten.call(this, type, (type === "message" && wrapped.get(listener)) || listener, options)
   }
 
+  /* Material sends the index to its worker as the page loads; copying it
+   * there holds the main thread for a moment (about 100 ms on a slow phone),
+   * and most readers never search. So the index waits until the reader opens
+   * the search (its toggle, which Material sets on focus, click and keyboard
+   * shortcut), as Material itself waits from file://. Queries typed before the
+   * worker is ready are held by Material and sent when it is. */
+  var toggle = document.getElementById("__search")
+  var held = null /* the worker and the index message, until search opens */
+
+  function release() {
+    if (!held) return
+    var message = held
+    held = null
+    post.apply(message.worker, message.args)
+  }
+  if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) release() })
+
   proto.postMessage = function (message) {
     var args = Array.prototype.slice.call(arguments)
     if (message && message.type === SETUP && message.data && message.data.docs) {
       index = message.data
+      if (toggle && !toggle.checked && location.protocol !== "file:") {
+        held = { worker: this, args: args }
+        return
+      }
     } else if (message && message.type === QUERY && typeof message.data === "string") {
       var sent = { query: message.data }
       try {
