@@ -15,7 +15,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from chaiqiang import caches, edition_info, languages, post_build, search, templates, urls
+from chaiqiang import caches, edition_info, languages, post_build, search, strings, templates, urls
+from chaiqiang.bilingual import blocks as aligned_blocks
+from chaiqiang.bilingual import pilcrow
+from chaiqiang.bilingual.pages import is_aligned
 from chaiqiang import offline as offline_build
 from chaiqiang.citations import cache as citations_cache
 from chaiqiang.citations import site as citations
@@ -109,6 +112,10 @@ def on_page_markdown(markdown, page, config, files):
 @_reported
 def on_page_content(html, page, config, files):
     lang = _lang(page, config)
+    # Story, home and About: every block has its alignment id (chaiqiang.bilingual), and a ¶.
+    if is_aligned(urls.split_src(page.file.src_uri)[1]):
+        aligned_blocks.of_content(html, f"docs/{page.file.src_uri}")
+    html = pilcrow.fill(html, lang, ROOT)
     # The How to cite and Versions pages' markers: worked examples and the changelog.
     if "data-cite-" in html:
         html = citations.expand_markers(
@@ -153,6 +160,12 @@ def on_page_context(context, page, config, nav):
         dataset=_project().dataset,
         root=ROOT,
     )
+    # The link to the page's bilingual view, beside it (chaiqiang.bilingual.view).
+    if is_aligned(urls.split_src(page.file.src_uri)[1]):
+        context["bilingual_link"] = {
+            "href": urls.bilingual_path(page.url).rsplit("/", 1)[-1],
+            "text": strings.group(_lang(page, config), "bilingual", ROOT)["open"],
+        }
     return context
 
 

@@ -73,6 +73,12 @@ class Languages:
         self.get(code)
         return tuple(lang for lang in self.all if lang.code != code)
 
+    def partner(self, code: str) -> Language:
+        """The language a page of `code` is read beside in the bilingual view: the
+        default language's partner is the first other one; every other language's is the default."""
+        self.get(code)
+        return self.default if code != self.default.code else next(lang for lang in self.all if not lang.default)
+
     def __iter__(self):
         return iter(self.all)
 

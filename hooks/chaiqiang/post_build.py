@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import http_headers, known_scripts, offline, search
+from .bilingual.build import write_views
 from .citations.bibliography import write_bibliography
 from .downloads import write_downloads
 from .material_patch import patch_alternate_lookup
@@ -46,6 +47,14 @@ STEPS: tuple[Step, ...] = (
             *write_downloads(b.project.dataset, b.site_dir / "downloads"),
             *write_bibliography(b.project.dataset, b.site_dir, b.project.languages),
         ],
+    ),
+    # The bilingual view of every aligned page (chaiqiang.bilingual), before the
+    # headers hash its inline scripts; it is not in the search index or the sitemap.
+    Step(
+        "bilingual",
+        lambda b: write_views(
+            b.site_dir, b.project.root, b.project.languages, b.project.meta.url, not b.offline
+        ),
     ),
     # Material's bundle must not fetch sitemap.xml next to every hreflang alternate.
     Step("material patch", lambda b: patch_alternate_lookup(b.site_dir)),

@@ -71,3 +71,14 @@ def source_of(url: str, languages: Languages = LANGUAGES) -> tuple[str, str]:
         if stem
         else "index.md"
     )
+
+
+def bilingual_path(url: str) -> str:
+    """The bilingual view of a page, beside it in the same folder, so that every relative
+    link of the page means the same there: `story/x/` -> `story/x/bilingual.html`,
+    `""` -> `bilingual.html`, offline `story/x.html` -> `story/x.bilingual.html`."""
+    if url == "" or url.endswith("/"):
+        return url + "bilingual.html"
+    if url == "index.html" or url.endswith("/index.html"):
+        return url[: -len("index.html")] + "bilingual.html"
+    return url[: -len(".html")] + ".bilingual.html"
