@@ -18,7 +18,7 @@ def test_a_missing_translation_stops_the_build(tmp_path):
 
 def test_a_broken_link_fails_the_strict_build(tmp_path):
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "en" / "about.md"
+    page = project / "docs" / "en" / "glossary.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n\n[gone](no-such-page.md)\n", encoding="utf-8")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
@@ -27,7 +27,9 @@ def test_a_broken_link_fails_the_strict_build(tmp_path):
 
 def test_a_broken_anchor_fails_the_strict_build(tmp_path):
     project = copy_project(tmp_path / "project")
-    page = project / "docs" / "zh-Hant" / "about.md"
+    # A page outside the bilingual view: an aligned page would first ask for the new
+    # paragraph's alignment marker (tests/test_built_bilingual.py).
+    page = project / "docs" / "zh-Hant" / "glossary.md"
     page.write_text(
         page.read_text(encoding="utf-8") + "\n\n[錨點](index.md#no-such-heading)\n", encoding="utf-8"
     )

@@ -186,13 +186,13 @@ def test_the_versions_page_lists_the_current_version(parsed, meta):
         assert meta.changelog[0].changes[lang][0] in entries[0].text_content(), path
 
 
-def test_the_box_offers_sections_events_and_figures_with_their_references(parsed, meta):
+def test_the_box_offers_sections_events_figures_and_paragraphs_with_their_references(parsed, meta):
     for path, kinds in (
         ("timeline/index.html", {"section", "event"}),
         ("en/timeline/index.html", {"section", "event"}),
         ("figures/index.html", {"section", "figure"}),
         ("en/figures/index.html", {"section", "figure"}),
-        ("en/story/blocking-war/index.html", {"section"}),
+        ("en/story/blocking-war/index.html", {"section", "paragraph"}),
     ):
         tree = parsed[path]
         (box,) = tree.xpath("//details[@id='cite-this-page']")
@@ -211,7 +211,14 @@ def test_the_box_offers_sections_events_and_figures_with_their_references(parsed
         data = json.loads(script.text)
         styles = [b.get("data-format") for b in box.xpath(".//div[@data-format][p]")]
         assert data["styles"] == styles, path
-        assert list(data["refs"]) == options, path
+        # A paragraph is cited as its section is (or the page, before the first
+        # section), at its own anchor: reader.js adds it to the address.
+        aliases = data.get("alias", {})
+        if "paragraph" in kinds:
+            paragraphs = {p.get("id") for p in tree.xpath("//article//*[starts-with(@id, 'p-')]")}
+            assert set(aliases) == paragraphs and paragraphs <= set(options), path
+            assert set(aliases.values()) - {""} <= set(data["refs"]), path
+        assert list(data["refs"]) + list(aliases) == options, path
         for anchor, refs in data["refs"].items():
             assert len(refs) == len(styles), path
             for segments in refs:

@@ -9,7 +9,7 @@
  *    unnamed navigation landmarks on one page confuse screen-reader users, and
  *    a copy button is no navigation: those navs get role="none".
  * 3. "Cite this page" (overrides/chaiqiang/citations/box.html): the picker of
- *    what to cite (the page, or one of its sections, events or figures) is shown,
+ *    what to cite (the page, or one of its sections, events, figures or paragraphs) is shown,
  *    and choosing a part puts its references, pre-rendered in the box's JSON data
  *    block, into each style's preview and copy text (which Material's copy button
  *    copies), and its anchor after the addresses. Without this script the box
@@ -19,6 +19,9 @@
  *    own code does, so Material sees its usual change; aria-expanded follows the
  *    checkbox whatever changes it (the overlay, the drawer's title, a link);
  *    Escape closes the drawer and gives the focus back to the button.
+ * 5. The bilingual view's reading mode (overrides/chaiqiang/bilingual/article.html)
+ *    works by CSS alone; this remembers it for the next bilingual page, by language
+ *    ("English only" is English on the English-first and the Chinese-first view).
  */
 (function () {
   "use strict";
@@ -113,7 +116,10 @@
     var addresses = box.querySelectorAll("a[data-cite-address]");
 
     function show() {
-      var refs = Object.prototype.hasOwnProperty.call(parts.refs, select.value) ? parts.refs[select.value] : null;
+      // A paragraph is cited as its section (or the page) is, at its own anchor.
+      var own = Object.prototype.hasOwnProperty;
+      var key = parts.alias && own.call(parts.alias, select.value) ? parts.alias[select.value] : select.value;
+      var refs = own.call(parts.refs, key) ? parts.refs[key] : null;
       blocks.forEach(function (block, i) {
         if (!block) {
           return;
@@ -139,7 +145,7 @@
         appendText(block.copy, segments.join(""));
       });
       Array.prototype.forEach.call(addresses, function (a) {
-        var url = a.getAttribute("data-cite-address") + (refs ? "#" + select.value : "");
+        var url = a.getAttribute("data-cite-address") + (select.value ? "#" + select.value : "");
         a.href = url;
         a.textContent = url;
       });
@@ -177,6 +183,30 @@
       }
     });
     showState();
+  }
+
+  var modes = document.querySelectorAll('input[name="cq-bilingual-mode"]');
+  if (modes.length) {
+    var MODE_KEY = "chaiqiang.bilingual.mode";
+    var saved = null;
+    try {
+      saved = window.localStorage.getItem(MODE_KEY);
+    } catch (e) {
+      // no storage (a private window, file:// in some browsers): the choice is not kept
+    }
+    Array.prototype.forEach.call(modes, function (input) {
+      var value = input.getAttribute("data-lang") || "both";
+      if (saved === value) {
+        input.checked = true;
+      }
+      input.addEventListener("change", function () {
+        try {
+          window.localStorage.setItem(MODE_KEY, value);
+        } catch (e) {
+          // as above
+        }
+      });
+    });
   }
 
   // Material adds the buttons to each code block after load: watch the code

@@ -25,6 +25,7 @@ from lxml import html as lxml_html
 from markupsafe import Markup
 
 from .. import strings, templates, urls
+from ..languages import LANGUAGES
 from .blocks import Block, blocks, compare
 
 ARTICLE = "//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]"
@@ -72,27 +73,33 @@ def _rebase(element, from_url: str, to_url: str) -> None:
             el.set(attr, new + rest)
 
 
-def _own_ids(element, lang: str) -> None:
-    """Every id inside a copy gets the copy's language, and so do the references to it."""
+def _inner_ids(chosen: list[Block]) -> dict[str, str]:
+    """The ids inside a language's blocks (not the blocks' own, which their pairs
+    take), each with the language as a suffix: the footnotes' and their references'."""
     renamed: dict[str, str] = {}
-    for el in element.iter():
-        if isinstance(el.tag, str) and el.get("id"):
-            renamed[el.get("id")] = f"{el.get('id')}--{lang}"
-            el.set("id", renamed[el.get("id")])
-    if not renamed:
-        return
+    for block in chosen:
+        for el in block.element.iter():
+            if isinstance(el.tag, str) and el.get("id") and (el is not block.element or block.kind == "footnotes"):
+                renamed[el.get("id")] = el.get("id")
+    return renamed
+
+
+def _own_ids(element, renamed: dict[str, str], lang: str) -> None:
+    """Every inner id of a copy gets the copy's language, and so do the references to it."""
     for el in element.iter():
         if not isinstance(el.tag, str):
             continue
+        if el.get("id") in renamed:
+            el.set("id", f"{el.get('id')}--{lang}")
         href = el.get("href")
         if href and href.startswith("#") and href[1:] in renamed:
-            el.set("href", "#" + renamed[href[1:]])
+            el.set("href", f"#{href[1:]}--{lang}")
         for attr in ID_REFS:
             if el.get(attr):
-                el.set(attr, " ".join(renamed.get(token, token) for token in el.get(attr).split()))
+                el.set(attr, " ".join(f"{t}--{lang}" if t in renamed else t for t in el.get(attr).split()))
 
 
-def _side(block: Block, page: Page, frame: Page) -> Markup:
+def _side(block: Block, page: Page, frame: Page, renamed: dict[str, str]) -> Markup:
     element = copy.deepcopy(block.element)
     element.tail = None
     if block.kind != "footnotes":
@@ -101,7 +108,7 @@ def _side(block: Block, page: Page, frame: Page) -> Markup:
         for link in element.xpath(".//a[contains(@class, 'headerlink')]"):
             link.drop_tree()
     _rebase(element, page.url, frame.url)
-    _own_ids(element, page.lang)
+    _own_ids(element, renamed, page.lang)
     markup = lxml_html.tostring(element, encoding="unicode").strip()
     if block.kind == "item":
         start = f' start="{block.number}"' if block.list_tag == "ol" and block.number != 1 else ""
@@ -118,12 +125,13 @@ def _title(block: Block) -> str:
 
 def render(frame: Page, partner: Page, site_url: str, root: Path) -> str:
     """The bilingual page: `frame`'s page with its article paired with `partner`'s."""
-    doc = lxml_html.document_fromstring(frame.html)
-    other = lxml_html.document_fromstring(partner.html)
+    doc = lxml_html.document_fromstring(frame.html.decode("utf-8"))
+    other = lxml_html.document_fromstring(partner.html.decode("utf-8"))
     article, other_article = _article(doc, frame.where), _article(other, partner.where)
     mine, theirs = blocks(article, frame.where), blocks(other_article, partner.where)
     compare({frame.where: [b.id for b in mine], partner.where: [b.id for b in theirs]})
     by_id = {b.id: b for b in theirs}
+    mine_inner, theirs_inner = _inner_ids(mine), _inner_ids(theirs)
     t = strings.group(frame.lang, "bilingual", root)
 
     title = None
@@ -140,7 +148,10 @@ def render(frame: Page, partner: Page, site_url: str, root: Path) -> str:
             {
                 "id": block.id,
                 "kind": block.kind,
-                "sides": [(frame.lang, _side(block, frame, frame)), (partner.lang, _side(counterpart, partner, frame))],
+                "sides": [
+                    (frame.lang, _side(block, frame, frame, mine_inner)),
+                    (partner.lang, _side(counterpart, partner, frame, theirs_inner)),
+                ],
             }
         )
 
@@ -152,7 +163,8 @@ def render(frame: Page, partner: Page, site_url: str, root: Path) -> str:
         pairs=pairs,
         t=t,
         langs=[frame.lang, partner.lang],
-        names={lang: t["language_" + lang] for lang in (frame.lang, partner.lang)},
+        # A language without a name in this catalogue goes by its own name (the switcher's).
+        names={lang: t.get("language_" + lang) or LANGUAGES.get(lang).name for lang in (frame.lang, partner.lang)},
         back=templates.render(LINK_TEMPLATE, root, href=page_file, text=t["back"], lang=frame.lang),
     )
     kept = [el for el in article if "cq-print-only" in (el.get("class") or "")]

@@ -1,7 +1,8 @@
 """The parts of a page a reader can cite on their own, in the "Cite this page" box:
 its sections (h2 and h3 headings with ids, from the page's table of contents),
 and the timeline events (`evt-…`) and figures (`fig-…`) whose rows the page
-shows, in the order the page shows them.
+shows, in the order the page shows them; on an aligned page, each paragraph
+(its `p-…` id, chaiqiang.bilingual), cited as its section is, at its own anchor.
 
 A section's label is its heading; an event's is its date and title, a figure's
 its group's title and its own label, in the page's language, from the data set
@@ -20,12 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from chaiqiang import strings
+from chaiqiang.bilingual import blocks
+from chaiqiang.markdown.alignment import PREFIX
 from chaiqiang.render import lang as lang_
 from chaiqiang.render.dates import format_date
 
-KINDS = ("section", "event", "figure")
+KINDS = ("section", "event", "figure", "paragraph")
 SECTION_LEVELS = (2, 3)
 # An element of the page's HTML that carries an event's or a figure's id.
+PARAGRAPH_ID = f'id="{PREFIX}'
 _DATA_ID = re.compile(r"""\sid=["']((?:evt|fig)-[a-z0-9-]+)["']""")
 
 
@@ -39,6 +43,9 @@ class Fragment:
     kind: str  # section, event or figure
     label: str  # plain text, in the page's language: what the reference adds to the title
     option: str = ""  # what the picker shows, if not the label (see `option_text`)
+    # A paragraph has no reference of its own: that of its section (its id), or of
+    # the page (""); the address still ends with the paragraph's anchor.
+    cites_as: str | None = None
 
     @property
     def shown(self) -> str:
@@ -104,14 +111,47 @@ def data_parts(page_html: str, dataset: Any, lang: str, root: Path = strings.ROO
     return out
 
 
+def paragraphs(page_html: str, section_ids: Iterable[str], lang: str, root: Path = strings.ROOT) -> list[Fragment]:
+    """The aligned blocks of the page that are not headings, each numbered within its
+    section and cited as it is (a block before the first section: as the page)."""
+    if PARAGRAPH_ID not in page_html:
+        return []
+    words = strings.group(lang, "citations", root)
+    cited = set(section_ids)
+    out: list[Fragment] = []
+    section, label, n = "", "", 0
+    for block in blocks.of_content(page_html, "the page"):
+        if block.kind == "heading":
+            if block.id in cited:
+                section, label, n = block.id, _heading_text(block.element), 0
+            continue
+        if not block.id:
+            continue
+        n += 1
+        # No words of the paragraph itself: an <option> cannot mark a quotation or
+        # another language's words, which the text does.
+        shown = words["paragraph_label"].format(section=label or words["intro_section"], n=n)
+        out.append(Fragment(block.id, "paragraph", shown, option_text(shown, lang), cites_as=section))
+    return out
+
+
+def _heading_text(element: Any) -> str:
+    return " ".join(
+        "".join(t for t in element.itertext() if t != "¶").split()
+    )
+
+
 def of_page(
     toc: Iterable[Any], page_html: str, dataset: Any, lang: str, root: Path = strings.ROOT
 ) -> tuple[Fragment, ...]:
     """Everything of one page a reader can cite on its own: sections first, then
-    the events and figures (an id given twice is offered once)."""
+    the events and figures, then the paragraphs (an id given twice is offered once)."""
     found: list[Fragment] = []
     ids: set[str] = set()
-    for part in [*sections(toc, lang), *(data_parts(page_html, dataset, lang, root) if dataset else [])]:
+    section_list = sections(toc, lang)
+    data = data_parts(page_html, dataset, lang, root) if dataset else []
+    paras = paragraphs(page_html, [s.id for s in section_list], lang, root)
+    for part in [*section_list, *data, *paras]:
         if part.id not in ids:
             ids.add(part.id)
             found.append(part)

@@ -101,13 +101,16 @@ def parts_data(meta: SiteMeta, ref: PageRef, parts: Sequence[Fragment]) -> str:
     """The references of a page's parts in the styles (not the exports), as the
     JSON of the box's data block, which docs/assets/javascripts/reader.js reads:
 
-        {"styles": ["apa", …], "refs": {"<id>": [<segments of each style>, …]}}
+        {"styles": ["apa", …], "refs": {"<id>": [<segments of each style>, …]},
+         "alias": {"<paragraph id>": "<the section id whose reference it has, or '' for the page's>"}}
 
     A reference's segments alternate plain and italic text, plain first
     ("" when it starts in italics), so that joined they are the copied text.
     < > & and ' are written as \\u escapes (Jinja's htmlsafe_json_dumps, which
     marks the result safe): no text can end the <script> element."""
     styles = render.order(ref.lang)
+    aliases = {part.id: part.cites_as for part in parts if part.cites_as is not None}
+    parts = [part for part in parts if part.cites_as is None]
     fragments = [items.fragment_item(meta, ref, part.id, part.label) for part in parts]
     base = items.page_item(meta, ref)
     variants = [(f["title"], f["URL"]) for f in fragments]
@@ -118,6 +121,8 @@ def parts_data(meta: SiteMeta, ref: PageRef, parts: Sequence[Fragment]) -> str:
         for index, part in enumerate(parts)
     }
     data = {"styles": list(styles), "refs": refs}
+    if aliases:
+        data["alias"] = aliases
     return htmlsafe_json_dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
