@@ -16,10 +16,10 @@ import functools
 from pathlib import Path
 
 from chaiqiang import caches, edition_info, languages, post_build, search, strings, templates, urls
+from chaiqiang import offline as offline_build
 from chaiqiang.bilingual import blocks as aligned_blocks
 from chaiqiang.bilingual import pilcrow
 from chaiqiang.bilingual.pages import is_aligned
-from chaiqiang import offline as offline_build
 from chaiqiang.citations import cache as citations_cache
 from chaiqiang.citations import site as citations
 from chaiqiang.errors import ChaiqiangError

@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from lxml import html
-
 from chaiqiang import urls
 from chaiqiang.bilingual.blocks import blocks
 from chaiqiang.bilingual.build import aligned_sources
 from chaiqiang.languages import LANGUAGES
+from lxml import html
+
 from tests.conftest import ROOT, copy_project, run_build
 
 SOURCES = aligned_sources(ROOT, LANGUAGES)
@@ -77,12 +77,17 @@ def test_a_page_links_its_view_and_its_paragraphs_have_a_pilcrow(built_site, lan
     assert len(marks) > 30
     for mark in marks:
         assert mark.text == "¶"
-        assert mark.getparent().get("id") == mark.get("href")[1:] or mark.getparent().getparent().get("id") == mark.get("href")[1:]
+        assert (
+            mark.getparent().get("id") == mark.get("href")[1:]
+            or mark.getparent().getparent().get("id") == mark.get("href")[1:]
+        )
 
 
 def test_the_views_are_neither_searched_nor_in_the_sitemap(built_site):
     for lang in LANGUAGES.codes:
-        index = json.loads((built_site / LANGUAGES.root(lang) / "search" / "search_index.json").read_text("utf-8"))
+        index = json.loads(
+            (built_site / LANGUAGES.root(lang) / "search" / "search_index.json").read_text("utf-8")
+        )
         assert not [d["location"] for d in index["docs"] if "bilingual" in d["location"]]
     assert "bilingual" not in (built_site / "sitemap.xml").read_text("utf-8")
 
@@ -105,7 +110,10 @@ def test_a_paragraph_without_its_marker_stops_the_build(tmp_path):
     _edit(project, "docs/en/story/the-deal.md", "{¶ the-report-2} ", "")
     result = run_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "docs/en/story/the-deal.md: a block without an alignment id: 'A mini program is a lightweight" in result.output
+    assert (
+        "docs/en/story/the-deal.md: a block without an alignment id: 'A mini program is a lightweight"
+        in result.output
+    )
     assert "Traceback" not in result.output
 
 

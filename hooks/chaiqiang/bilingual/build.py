@@ -26,7 +26,9 @@ def _page(site_dir: Path, root: Path, src: str, lang: str, use_directory_urls: b
     return Page(path.read_bytes(), url, lang, f"{DOCS}/{lang}/{src}")
 
 
-def write_views(site_dir: Path, root: Path, languages: Languages, site_url: str, use_directory_urls: bool) -> list[Path]:
+def write_views(
+    site_dir: Path, root: Path, languages: Languages, site_url: str, use_directory_urls: bool
+) -> list[Path]:
     written = []
     for src in aligned_sources(root, languages):
         for language in languages:

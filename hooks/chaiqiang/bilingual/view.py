@@ -79,7 +79,11 @@ def _inner_ids(chosen: list[Block]) -> dict[str, str]:
     renamed: dict[str, str] = {}
     for block in chosen:
         for el in block.element.iter():
-            if isinstance(el.tag, str) and el.get("id") and (el is not block.element or block.kind == "footnotes"):
+            if (
+                isinstance(el.tag, str)
+                and el.get("id")
+                and (el is not block.element or block.kind == "footnotes")
+            ):
                 renamed[el.get("id")] = el.get("id")
     return renamed
 
@@ -155,7 +159,9 @@ def render(frame: Page, partner: Page, site_url: str, root: Path) -> str:
             }
         )
 
-    page_file = posixpath.basename(frame.url.rstrip("/")) if not frame.url.endswith("/") and frame.url else "./"
+    page_file = (
+        posixpath.basename(frame.url.rstrip("/")) if not frame.url.endswith("/") and frame.url else "./"
+    )
     body = templates.render(
         TEMPLATE,
         root,
@@ -164,11 +170,17 @@ def render(frame: Page, partner: Page, site_url: str, root: Path) -> str:
         t=t,
         langs=[frame.lang, partner.lang],
         # A language without a name in this catalogue goes by its own name (the switcher's).
-        names={lang: t.get("language_" + lang) or LANGUAGES.get(lang).name for lang in (frame.lang, partner.lang)},
+        names={
+            lang: t.get("language_" + lang) or LANGUAGES.get(lang).name for lang in (frame.lang, partner.lang)
+        },
         back=templates.render(LINK_TEMPLATE, root, href=page_file, text=t["back"], lang=frame.lang),
     )
     kept = [el for el in article if "cq-print-only" in (el.get("class") or "")]
-    cite = [el for el in article if el.get("id") == "cite-this-page" or "chaiqiang-cite" in (el.get("class") or "")]
+    cite = [
+        el
+        for el in article
+        if el.get("id") == "cite-this-page" or "chaiqiang-cite" in (el.get("class") or "")
+    ]
     for el in list(article):
         article.remove(el)
     for el in kept:

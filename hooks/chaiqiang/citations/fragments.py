@@ -111,7 +111,9 @@ def data_parts(page_html: str, dataset: Any, lang: str, root: Path = strings.ROO
     return out
 
 
-def paragraphs(page_html: str, section_ids: Iterable[str], lang: str, root: Path = strings.ROOT) -> list[Fragment]:
+def paragraphs(
+    page_html: str, section_ids: Iterable[str], lang: str, root: Path = strings.ROOT
+) -> list[Fragment]:
     """The aligned blocks of the page that are not headings, each numbered within its
     section and cited as it is (a block before the first section: as the page)."""
     if PARAGRAPH_ID not in page_html:
@@ -136,9 +138,7 @@ def paragraphs(page_html: str, section_ids: Iterable[str], lang: str, root: Path
 
 
 def _heading_text(element: Any) -> str:
-    return " ".join(
-        "".join(t for t in element.itertext() if t != "¶").split()
-    )
+    return " ".join("".join(t for t in element.itertext() if t != "¶").split())
 
 
 def of_page(

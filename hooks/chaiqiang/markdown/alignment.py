@@ -74,9 +74,9 @@ class AlignmentTreeprocessor(Treeprocessor):
 
 
 class AlignmentExtension(Extension):
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md) -> None:
         md.treeprocessors.register(AlignmentTreeprocessor(md), "chaiqiang_alignment", 25)
 
 
-def makeExtension(**kwargs) -> AlignmentExtension:  # noqa: N802 (Python-Markdown's entry point)
+def makeExtension(**kwargs) -> AlignmentExtension:
     return AlignmentExtension(**kwargs)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from chaiqiang.bilingual.blocks import AlignmentError, compare, of_content
 
 GOOD = (

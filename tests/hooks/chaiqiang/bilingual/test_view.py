@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from lxml import html
-
 from chaiqiang.bilingual.blocks import AlignmentError
 from chaiqiang.bilingual.view import Page, render
+from lxml import html
+
 from tests.conftest import ROOT
 
 SHELL = """<!doctype html><html lang="{lang}"><head><title>{title} - Site</title>
@@ -92,7 +92,10 @@ def test_for_search_engines_the_view_is_its_own_page_and_not_indexed(view):
 
 
 def test_the_language_switch_leads_to_the_other_view_and_the_page_is_linked(view):
-    assert view.xpath("//a[contains(@class, 'md-select__link')]/@href") == ["./bilingual.html", "../../en/story/x/bilingual.html"]
+    assert view.xpath("//a[contains(@class, 'md-select__link')]/@href") == [
+        "./bilingual.html",
+        "../../en/story/x/bilingual.html",
+    ]
     assert view.xpath("//p[@class='cq-bilingual-link']/a/@href") == ["./"]
     assert view.xpath("//details[@id='cite-this-page']")
 
