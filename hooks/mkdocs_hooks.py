@@ -15,7 +15,17 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from chaiqiang import caches, edition_info, languages, post_build, search, strings, templates, urls
+from chaiqiang import (
+    caches,
+    edition_info,
+    languages,
+    post_build,
+    search,
+    strings,
+    stylesheets,
+    templates,
+    urls,
+)
 from chaiqiang import offline as offline_build
 from chaiqiang.bilingual import blocks as aligned_blocks
 from chaiqiang.bilingual import pilcrow
@@ -32,6 +42,7 @@ from chaiqiang.render.directives import expand
 from chaiqiang.translations import missing_translations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 from mkdocs.utils import write_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +84,10 @@ def on_config(config):
     # `mkdocs serve` sets its own dev address as site_url; keep it there.
     if not config.get("dev_addr") or not str(config.site_url or "").startswith("http://127.0.0.1"):
         config.site_url = _project().meta.url
+    # Our stylesheets as one file (chaiqiang.stylesheets): mkdocs.yml's list, read once.
+    if "stylesheets" not in _state or list(config.extra_css) != [stylesheets.BUNDLE]:
+        _state["stylesheets"] = [str(p) for p in config.extra_css if stylesheets.is_own(str(p))]
+    config.extra_css = [stylesheets.BUNDLE]
     # Search: jieba gets the Traditional dictionary before the first page is indexed.
     if _outer_pass(config) and search.enabled():
         search.prepare(ROOT, Path(config.docs_dir), _project().search.words)
@@ -85,6 +100,13 @@ def on_files(files, config):
         problems = missing_translations((f.src_uri for f in files), LANGUAGES)
         if problems:
             raise ChaiqiangError("\n".join(problems))
+    sources = _state["stylesheets"]
+    for source in sources:
+        if files.get_file_from_path(source):
+            files.remove(files.get_file_from_path(source))
+    # Written to a file of its own: mkdocs-static-i18n sorts files by their source path.
+    written = stylesheets.write(sources, Path(config.docs_dir), caches.folder(ROOT, "stylesheets"))
+    files.append(File.generated(config, stylesheets.BUNDLE, abs_src_path=str(written)))
     return files
 
 
@@ -115,7 +137,7 @@ def on_page_content(html, page, config, files):
     # Story, home and About: every block has its alignment id (chaiqiang.bilingual), and a ¶.
     if is_aligned(urls.split_src(page.file.src_uri)[1]):
         aligned_blocks.of_content(html, f"docs/{page.file.src_uri}")
-    html = pilcrow.fill(html, lang, ROOT)
+    html = pilcrow.fill(html, ROOT)
     # The How to cite and Versions pages' markers: worked examples and the changelog.
     if "data-cite-" in html:
         html = citations.expand_markers(

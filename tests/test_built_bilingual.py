@@ -66,7 +66,11 @@ def test_each_view_pairs_every_block_with_its_counterpart(built_site, src, lang)
         assert all(" ".join(s.text_content().split()) for s in sides), pair.get("id")
     assert len(view.xpath("//h1")) == 1
     assert view.xpath("//html/@lang") == [lang]
-    assert view.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    # Search engines index the text on its page: the view's canonical URL is the page's.
+    assert view.xpath("//link[@rel='canonical']/@href") == read(built_site, page_url).xpath(
+        "//link[@rel='canonical']/@href"
+    )
+    assert view.xpath("//link[@hreflang]") == []
 
 
 @pytest.mark.parametrize("lang", LANGUAGES.codes)

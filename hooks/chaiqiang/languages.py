@@ -77,7 +77,9 @@ class Languages:
         """The language a page of `code` is read beside in the bilingual view: the
         default language's partner is the first other one; every other language's is the default."""
         self.get(code)
-        return self.default if code != self.default.code else next(lang for lang in self.all if not lang.default)
+        return (
+            self.default if code != self.default.code else next(lang for lang in self.all if not lang.default)
+        )
 
     def __iter__(self):
         return iter(self.all)

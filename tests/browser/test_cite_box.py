@@ -140,3 +140,18 @@ def test_chinese_in_a_swapped_english_reference_is_marked(page, site_server):
     block = box.locator("[data-format='apa']")
     assert block.locator("p [lang='zh-Hant']").first.inner_text() == "星立方計劃"
     assert "Star Cube plan (星立方計劃)." in block.locator("pre").inner_text()
+
+
+def test_a_reader_cites_one_paragraph(page, site_server):
+    # A paragraph is cited as its section, at the paragraph's own anchor (the same in both languages).
+    box = open_box(page, site_server + "en/story/the-deal/")
+    picker = box.get_by_label("What to cite")
+    option = box.locator("option[value='p-taobao-side-2']").inner_text()
+    assert option == "Taobao's calculation ¶ 2"
+    picker.select_option("p-taobao-side-2")
+    apa = box.locator("[data-format='apa'] pre").inner_text()
+    assert "Taobao’s calculation" in apa or "Taobao's calculation" in apa
+    assert "/editions/" in apa and apa.rstrip().endswith("/en/story/the-deal/#p-taobao-side-2")
+    assert box.locator("a[data-cite-address]").first.inner_text().endswith("#p-taobao-side-2")
+    # The anchor leads to the paragraph on the page.
+    assert page.locator("#p-taobao-side-2").inner_text().startswith("Reach.")

@@ -116,21 +116,29 @@
     var addresses = box.querySelectorAll("a[data-cite-address]");
 
     function show() {
-      // A paragraph is cited as its section (or the page) is, at its own anchor.
+      // A paragraph is cited as its section (or the page) is, at its own anchor:
+      // its references are those of the section with the address pinned to it.
       var own = Object.prototype.hasOwnProperty;
-      var key = parts.alias && own.call(parts.alias, select.value) ? parts.alias[select.value] : select.value;
-      var refs = own.call(parts.refs, key) ? parts.refs[key] : null;
+      var value = select.value;
+      var alias = parts.alias && own.call(parts.alias, value) ? parts.alias[value] : null;
+      var key = alias === null ? value : alias;
+      var refs = key && own.call(parts.refs, key) ? parts.refs[key] : null;
+      var base = addresses.length ? addresses[0].getAttribute("data-cite-address") : "";
+      var from = base + (key ? "#" + key : "");
+      var pin = function (text) {
+        return alias === null || !base ? text : text.split(from).join(base + "#" + value);
+      };
       blocks.forEach(function (block, i) {
         if (!block) {
           return;
         }
         if (!refs) {
-          block.preview.innerHTML = block.html;
-          block.copy.textContent = block.text;
+          block.preview.innerHTML = pin(block.html);
+          block.copy.textContent = pin(block.text);
           return;
         }
         // Segments alternate plain and italic text, plain first.
-        var segments = refs[i];
+        var segments = refs[i].map(pin);
         block.preview.textContent = "";
         segments.forEach(function (text, j) {
           if (j % 2) {

@@ -26,15 +26,13 @@ def _page(site_dir: Path, root: Path, src: str, lang: str, use_directory_urls: b
     return Page(path.read_bytes(), url, lang, f"{DOCS}/{lang}/{src}")
 
 
-def write_views(
-    site_dir: Path, root: Path, languages: Languages, site_url: str, use_directory_urls: bool
-) -> list[Path]:
+def write_views(site_dir: Path, root: Path, languages: Languages, use_directory_urls: bool) -> list[Path]:
     written = []
     for src in aligned_sources(root, languages):
         for language in languages:
             frame = _page(site_dir, root, src, language.code, use_directory_urls)
             partner = _page(site_dir, root, src, languages.partner(language.code).code, use_directory_urls)
             out = site_dir / urls.bilingual_path(frame.url)
-            out.write_text(render(frame, partner, site_url, root), encoding="utf-8")
+            out.write_text(render(frame, partner, root), encoding="utf-8")
             written.append(out)
     return written

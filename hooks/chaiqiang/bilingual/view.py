@@ -9,8 +9,9 @@ the partner's links are rebased onto the view's folder. Inside each copy every i
 gets the copy's language as a suffix (fn:x--en), so that the page has each id once;
 a pair carries the block's own id, so `#p-…` and the table of contents lead to it.
 
-Search engines are told not to index the view (each text is already indexed on its
-own page); its canonical URL is its own, and it has no hreflang alternates.
+For search engines the view is a way of showing its page: its canonical URL is the
+page's (where each text is indexed), and it has no hreflang alternates; it is not in
+the site's search index or sitemap (every hit would appear twice).
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ def _title(block: Block) -> str:
     return " ".join(element.text_content().split())
 
 
-def render(frame: Page, partner: Page, site_url: str, root: Path) -> str:
+def render(frame: Page, partner: Page, root: Path) -> str:
     """The bilingual page: `frame`'s page with its article paired with `partner`'s."""
     doc = lxml_html.document_fromstring(frame.html.decode("utf-8"))
     other = lxml_html.document_fromstring(partner.html.decode("utf-8"))
@@ -191,27 +192,21 @@ def render(frame: Page, partner: Page, site_url: str, root: Path) -> str:
         article.append(el)
     article.set("class", article.get("class") + " cq-bilingual")
 
-    _frame_head(doc, frame, t, site_url)
+    _frame_head(doc, frame, t)
     return "<!doctype html>\n" + lxml_html.tostring(doc, encoding="unicode")
 
 
-def _frame_head(doc, frame: Page, t: dict, site_url: str) -> None:
+def _frame_head(doc, frame: Page, t: dict) -> None:
     head = doc.find("head")
-    own = site_url.rstrip("/") + "/" + urls.bilingual_path(urls.hosted_path(frame.url))
     for el in head.xpath("title"):
         el.text = t["page_title"].format(title=el.text or "")
-    for el in head.xpath("link[@rel='canonical']"):
-        el.set("href", own)
-    for el in head.xpath("meta[@property='og:url']"):
-        el.set("content", own)
-    # Not an alternate of the single pages, nor a copy for Scholar or for search.
+    # The canonical URL stays the page's own (the frame's): search engines index
+    # the text on its page. The view is no hreflang alternate of the single
+    # pages, nor a copy for Scholar, and has no structured data of its own.
     for el in head.xpath(
-        "link[@rel='alternate'][@hreflang] | meta[starts-with(@name, 'citation_')] | "
-        "script[@type='application/ld+json'] | meta[@name='robots']"
+        "link[@rel='alternate'][@hreflang] | meta[starts-with(@name, 'citation_')] | script[@type='application/ld+json']"
     ):
         el.drop_tree()
-    robots = lxml_html.Element("meta", name="robots", content="noindex")
-    head.xpath("link[@rel='canonical']")[0].addprevious(robots)
     # The language switch leads to the other languages' bilingual views.
     for link in doc.xpath("//a[contains(@class, 'md-select__link')][@hreflang]"):
         link.set("href", urls.bilingual_path(link.get("href")))

@@ -50,7 +50,7 @@ def page(lang: str, body: str, title: str) -> Page:
 
 @pytest.fixture
 def view():
-    out = render(page("zh-Hant", ZH_BODY, "標題"), page("en", EN_BODY, "Title"), "https://example.org/", ROOT)
+    out = render(page("zh-Hant", ZH_BODY, "標題"), page("en", EN_BODY, "Title"), ROOT)
     return html.document_fromstring(out)
 
 
@@ -83,10 +83,9 @@ def test_the_partners_links_are_rebased_onto_the_views_folder(view):
     assert view.xpath("//div[@lang='en']//a[text()='sources']/@href") == ["../../en/sources/#s"]
 
 
-def test_for_search_engines_the_view_is_its_own_page_and_not_indexed(view):
+def test_for_search_engines_the_view_shows_its_page(view):
     head = view.find("head")
-    assert head.xpath("link[@rel='canonical']/@href") == ["https://example.org/story/x/bilingual.html"]
-    assert head.xpath("meta[@name='robots']/@content") == ["noindex"]
+    assert head.xpath("link[@rel='canonical']/@href") == ["https://example.org/story/x/"]
     assert head.xpath("link[@hreflang] | meta[starts-with(@name, 'citation_')] | script") == []
     assert "中英對照" in head.findtext("title")
 
@@ -103,5 +102,5 @@ def test_the_language_switch_leads_to_the_other_view_and_the_page_is_linked(view
 def test_a_block_missing_from_one_language_stops_the_build():
     en = EN_BODY.replace('<li id="p-part-2">two</li>', "")
     with pytest.raises(AlignmentError) as caught:
-        render(page("zh-Hant", ZH_BODY, "標題"), page("en", en, "Title"), "https://example.org/", ROOT)
+        render(page("zh-Hant", ZH_BODY, "標題"), page("en", en, "Title"), ROOT)
     assert "p-part-2 is in docs/zh-Hant/story/x.md only" in str(caught.value)
