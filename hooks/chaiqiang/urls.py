@@ -82,3 +82,13 @@ def bilingual_path(url: str) -> str:
     if url == "index.html" or url.endswith("/index.html"):
         return url[: -len("index.html")] + "bilingual.html"
     return url[: -len(".html")] + ".bilingual.html"
+
+
+def page_of_bilingual(path: str) -> str | None:
+    """The page file a bilingual view's file shows (`story/x/bilingual.html` ->
+    `story/x/index.html`, `story/x.bilingual.html` -> `story/x.html`); None for any other file."""
+    if path == "bilingual.html" or path.endswith("/bilingual.html"):
+        return path[: -len("bilingual.html")] + "index.html"
+    if path.endswith(".bilingual.html"):
+        return path[: -len(".bilingual.html")] + ".html"
+    return None

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from chaiqiang import urls
+
 from tools.browser import COMPRESSIBLE, chromium, gzipped, serve
 
 # Budgets in kB (1000 bytes) transferred, compressed, by a first visit.
@@ -35,10 +37,14 @@ PAGE_BUDGETS_KB: dict[str, int] = {
     "figures/index.html": 200,
     "en/figures/index.html": 200,
 }
+# A bilingual view (chaiqiang.bilingual) carries its page's text in two languages.
+BILINGUAL_BUDGET_KB = 200
 KINDS = ("html", "css", "js", "search", "image", "other")
 
 
 def budget_kb(page: str) -> int:
+    if urls.page_of_bilingual(page):
+        return BILINGUAL_BUDGET_KB
     return PAGE_BUDGETS_KB.get(page, BUDGET_KB)
 
 

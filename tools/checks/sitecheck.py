@@ -28,6 +28,7 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
 
+from chaiqiang import urls
 from chaiqiang.languages import LANGUAGES, Languages
 from lxml import etree, html
 
@@ -327,9 +328,28 @@ def _is_noindex(page: Page) -> bool:
     return bool(page.tree.xpath("//meta[@name='robots'][contains(@content, 'noindex')]"))
 
 
+def _bilingual_view(site: Site, page: Page) -> list[Finding]:
+    """A bilingual view (chaiqiang.bilingual) shows its page: its canonical URL is the
+    page's, and it is no hreflang alternate."""
+    shown = urls.page_of_bilingual(page.path)
+    out = []
+    canonical = page.tree.xpath("//link[@rel='canonical']/@href")
+    if site.page(shown) is None:
+        out.append(Finding("hreflang", page.path, f"the page it shows, {shown}, does not exist"))
+    elif canonical != [site.url_of(shown)]:
+        out.append(
+            Finding("hreflang", page.path, f"canonical is {canonical!r}, expected [{site.url_of(shown)!r}]")
+        )
+    if page.tree.xpath("//head/link[@rel='alternate'][@hreflang]"):
+        out.append(Finding("hreflang", page.path, "a bilingual view has no hreflang alternates"))
+    return out
+
+
 def _hreflang(site: Site, page: Page) -> list[Finding]:
     if page.path.endswith(NOT_FOUND_PAGE) or _is_noindex(page):
         return []
+    if urls.page_of_bilingual(page.path):
+        return _bilingual_view(site, page)
     out = []
     own_url = site.url_of(page.path)
     canonical = page.tree.xpath("//link[@rel='canonical']/@href")
@@ -387,6 +407,8 @@ def _sitemap(site: Site) -> list[Finding]:
         page = site.page(path)
         if path.endswith(NOT_FOUND_PAGE) or (page is not None and _is_noindex(page)):
             continue
+        if urls.page_of_bilingual(path):
+            continue  # a view of its page, which is listed
         if path not in listed:
             out.append(Finding("sitemap", path, f"not in sitemap.xml (expected {site.url_of(path)})"))
     return out

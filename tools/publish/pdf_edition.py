@@ -77,6 +77,8 @@ DROP_CLASSES = (
     "md-source-file",
     "cq-filter",
     "cq-permalink",
+    "cq-bilingual-link",  # the link to the page's bilingual view
+    "cq-pilcrow",  # each paragraph's ¶ link
 )
 # Blocks that a heading must stay on the same page with (short, and kept whole).
 KEEP_WITH_HEADING = ("cq-chart", "cq-figures")

@@ -152,7 +152,7 @@ def render(frame: Page, partner: Page, root: Path) -> str:
         pairs.append(
             {
                 "id": block.id,
-                "kind": block.kind,
+                "kind": "table" if block.element.tag == "table" else block.kind,
                 "sides": [
                     (frame.lang, _side(block, frame, frame, mine_inner)),
                     (partner.lang, _side(counterpart, partner, frame, theirs_inner)),
