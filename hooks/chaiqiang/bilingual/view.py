@@ -190,7 +190,6 @@ def render(frame: Page, partner: Page, root: Path) -> str:
         article.append(el)
     for el in cite:
         article.append(el)
-    article.set("class", article.get("class") + " cq-bilingual")
 
     _frame_head(doc, frame, t)
     return "<!doctype html>\n" + lxml_html.tostring(doc, encoding="unicode")
