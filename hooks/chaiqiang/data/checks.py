@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
 
+from ..games.model import MOVES, coverage_problems
+from ..games.repeated import play
 from ..languages import LANGUAGES
 from . import dates
 from .errors import Problem
-from .schemas import Dilemma, Event, Figure, FigureGroup, Force, Phase, Term
+from .schemas import Dilemma, Event, Family, Figure, FigureGroup, Force, Phase, Replay, Term, Tournament
 from .yamlio import Parsed
 
 
@@ -104,6 +106,7 @@ def _refs(files: dict[str, FileData]) -> dict[str, Ref]:
         "phase": ref("phase", "timeline.yaml", "phases"),
         "kind": ref("kind", "timeline.yaml", "kinds"),
         "group": ref("figure group", "figures.yaml", "groups"),
+        "event": ref("event", "timeline.yaml", "events"),
     }
 
 
@@ -242,6 +245,62 @@ def check_models(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
     return problems
 
 
+def check_games(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
+    """References, a family for every kind of game (exactly one), and a replay
+    whose strategies make the moves it says the article tells."""
+    problems = []
+    players = [p for _, p in f.entries.get("players", [])]
+    problems += refs["actor"].check_all(f, "players", (), "players", players)
+    families: list[tuple[int, Family]] = f.entries.get("families", [])
+    for i, family in families:
+        if family.source is not None:
+            problems += refs["source"].check(f, family.id, ("families", i), "source", family.source)
+    if families and f.raw_ids("families") == {fam.id for _, fam in families}:
+        rules = [fam.model_dump(exclude_none=False) for _, fam in families]
+        for message in coverage_problems(rules):
+            problems.append(Problem(f.label, message, None, "families", f.line("families")))
+    presets = {p.id: p for _, p in f.entries.get("presets", [])}
+    for i, preset in f.entries.get("presets", []):
+        at = ("presets", i)
+        problems += refs["source"].check(f, preset.id, at, "source", preset.source)
+        problems += refs["event"].check_all(f, preset.id, at, "events", preset.events)
+    strategies = {s.id: s for _, s in f.entries.get("strategies", [])}
+    for i, strategy in f.entries.get("strategies", []):
+        if strategy.source is not None:
+            problems += refs["source"].check(f, strategy.id, ("strategies", i), "source", strategy.source)
+    local = {
+        "preset": Ref("preset", f.raw_ids("presets"), f"{f.label} presets"),
+        "strategy": Ref("strategy", f.raw_ids("strategies"), f"{f.label} strategies"),
+    }
+    replay: Replay | None = f.objects.get("replay")
+    if replay is not None:
+        at = ("replay",)
+        problems += local["preset"].check(f, "replay", at, "preset", replay.preset)
+        problems += local["strategy"].check_all(f, "replay", at, "strategies", replay.strategies)
+        problems += refs["source"].check(f, "replay", at, "source", replay.source)
+        for i, played in enumerate(replay.rounds):
+            if not refs["event"].knows(played.event):
+                message = f"unknown event {played.event!r} (not in {refs['event'].defined_in})"
+                line = f.line("replay", "rounds", i, "event")
+                problems.append(Problem(f.label, message, "replay", f"rounds[{i}].event", line))
+        if replay.preset in presets and all(s in strategies for s in replay.strategies):
+            rules = [strategies[s].rule.model_dump() for s in replay.strategies]
+            result = play(presets[replay.preset].ranks, rules, len(replay.rounds), 0, replay.seed)
+            for i, (played, told) in enumerate(zip(result, replay.rounds, strict=True)):
+                made = [MOVES[m] for m in played.moves]
+                if made != told.moves:
+                    message = (
+                        f"the strategies {' and '.join(replay.strategies)} make the moves {made} in this round, "
+                        f"not {told.moves}"
+                    )
+                    line = f.line("replay", "rounds", i)
+                    problems.append(Problem(f.label, message, "replay", f"rounds[{i}].moves", line))
+    tournament: Tournament | None = f.objects.get("tournament")
+    if tournament is not None:
+        problems += local["preset"].check(f, "tournament", ("tournament",), "preset", tournament.preset)
+    return problems
+
+
 def check_glossary(f: FileData, refs: dict[str, Ref]) -> list[Problem]:
     """A term spelled the same way in two entries would get two tooltips."""
     problems = []
@@ -271,6 +330,7 @@ LIST_KEYS = {
     "figures.yaml": ["groups", "figures"],
     "models.yaml": ["five_forces"],
     "glossary.yaml": ["terms"],
+    "games.yaml": ["families", "presets", "strategies"],
 }
 CHECKS = {
     "actors.yaml": check_actors,
@@ -279,6 +339,7 @@ CHECKS = {
     "figures.yaml": check_figures,
     "models.yaml": check_models,
     "glossary.yaml": check_glossary,
+    "games.yaml": check_games,
 }
 
 

@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from . import dates
-from .schemas import Actor, Dilemma, Event, Figure, FigureGroup, Force, Kind, Phase, Source, Term
+from .schemas import Actor, Dilemma, Event, Figure, FigureGroup, Force, GamesFile, Kind, Phase, Source, Term
 
 T = TypeVar("T")
 
@@ -36,6 +36,7 @@ class Dataset:
     dilemma: Dilemma
     forces: tuple[Force, ...]
     terms: tuple[Term, ...]
+    games: GamesFile
 
     # The look-ups are worked out once per data set (once per build), not once per page,
     # language or entry: a list of what matches each id, in the data's order.

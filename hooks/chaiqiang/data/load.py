@@ -19,7 +19,7 @@ from . import yamlio
 from .checks import FileData, cross_check
 from .dataset import Dataset, chronological
 from .errors import DataError, Problem, entry_name, from_validation
-from .schemas import FILES
+from .schemas import FILES, GamesFile
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -177,4 +177,13 @@ def _dataset(files: dict[str, FileData]) -> Dataset:
         dilemma=files["models.yaml"].objects["dilemma"],
         forces=tuple(entries("models.yaml", "five_forces")),
         terms=tuple(entries("glossary.yaml", "terms")),
+        games=_games(files["games.yaml"]),
+    )
+
+
+def _games(f: FileData) -> GamesFile:
+    # Validated already, entry by entry: assembled again without validating twice.
+    return GamesFile.model_construct(
+        **{key: [e for _, e in f.entries[key]] for key in ("players", "families", "presets", "strategies")},
+        **{key: f.objects[key] for key in ("replay", "tournament")},
     )

@@ -365,6 +365,122 @@ class ModelsFile(Model):
     five_forces: list[Force] = Field(min_length=5, max_length=5)
 
 
+# --- games.yaml --------------------------------------------------------------
+
+GameMove = Literal["open", "block"]
+TypeWord = Literal["open", "block", "match", "oppose", "dominant", "contingent"]
+Rank = Annotated[int, Field(ge=1, le=4)]
+Pair = Annotated[list[Rank], Field(min_length=2, max_length=2)]
+Row = Annotated[list[Pair], Field(min_length=2, max_length=2)]
+
+
+class FamilyCondition(Model):
+    types: list[TypeWord] = Field(
+        min_length=2, max_length=2, description="The two players' types, either order"
+    )
+    dilemma: bool | None = Field(
+        None, description="Whether a stable cell is worse for both than another; omit: either"
+    )
+
+
+class Family(Model):
+    id: Slug
+    when: list[FamilyCondition] = Field(min_length=1)
+    name: Text
+    summary: Text = Field(description="What this kind of game means for the two sides, in a sentence")
+    source: Slug | None = Field(None, description="Where the name is used; omit for the site's own label")
+
+
+class Preset(Model):
+    id: Slug
+    label: Text
+    ranks: list[Row] = Field(
+        min_length=2,
+        max_length=2,
+        description="Rows: the first player opens, blocks; columns: the second player opens, blocks; "
+        "each cell [first player's rank, second player's rank], 4 best, 1 worst",
+    )
+    note: Text = Field(description="Why these ranks: what they read in the article, or that they are ours")
+    basis: Literal["article", "ours"] = Field(
+        description="article: the article's own reading; ours: the site's illustration"
+    )
+    source: Slug
+    events: list[EventId] = Field(default_factory=list, description="Timeline events the preset rests on")
+
+    @field_validator("ranks")
+    @classmethod
+    def _strict_ranking(cls, ranks: list[list[list[int]]]) -> list[list[list[int]]]:
+        for player, which in enumerate(("first", "second")):
+            got = [cell[player] for row in ranks for cell in row]
+            if sorted(got) != [1, 2, 3, 4]:
+                shown = ", ".join(str(g) for g in got)
+                raise ValueError(
+                    f"the {which} number of the four cells (the {which} player's ranks) must be "
+                    f"1, 2, 3 and 4, each once; got {shown}"
+                )
+        return ranks
+
+
+class Rule(Model):
+    first: Literal["open", "block", "random"] = Field(description="The move in round 1")
+    then: Literal["open", "block", "copy", "grim", "random"] = Field(
+        description="open/block: always; copy: block when the other blocked in each of the last `after` "
+        "rounds; grim: block once the other has ever blocked; random: open with probability `p_open`"
+    )
+    after: int | None = Field(None, ge=1, le=10, description="For copy: how many blocks in a row it answers")
+    p_open: float | None = Field(None, ge=0, le=1, description="For random: the chance of opening")
+
+    @model_validator(mode="after")
+    def _parameters(self) -> Rule:
+        if self.then == "copy" and self.after is None:
+            raise ValueError("'then: copy' needs 'after' (1 for tit for tat)")
+        if self.after is not None and self.then != "copy":
+            raise ValueError("'after' is only for 'then: copy'")
+        uses_random = "random" in (self.first, self.then)
+        if uses_random and self.p_open is None:
+            raise ValueError("a random step needs 'p_open'")
+        if self.p_open is not None and not uses_random:
+            raise ValueError("'p_open' is only for a random step")
+        return self
+
+
+class Strategy(Model):
+    id: Slug
+    name: Text
+    rule: Rule
+    source: Slug | None = None
+
+
+class ReplayRound(Model):
+    event: EventId
+    moves: list[GameMove] = Field(min_length=2, max_length=2, description="[first player's move, second's]")
+
+
+class Replay(Model):
+    preset: Slug
+    strategies: list[Slug] = Field(min_length=2, max_length=2)
+    seed: int = Field(ge=0, le=2**32 - 1)
+    rounds: list[ReplayRound] = Field(min_length=1)
+    source: Slug
+
+
+class Tournament(Model):
+    preset: Slug
+    rounds: int = Field(ge=1, le=200)
+    seed: int = Field(ge=0, le=2**32 - 1)
+
+
+class GamesFile(Model):
+    players: list[Slug] = Field(
+        min_length=2, max_length=2, description="Actor ids: the rows' player, the columns'"
+    )
+    families: list[Family] = Field(min_length=1)
+    presets: list[Preset] = Field(min_length=1)
+    strategies: list[Strategy] = Field(min_length=1)
+    replay: Replay
+    tournament: Tournament
+
+
 # --- glossary.yaml -----------------------------------------------------------
 
 
@@ -396,4 +512,5 @@ FILES: dict[str, type[Model]] = {
     "figures.yaml": FiguresFile,
     "models.yaml": ModelsFile,
     "glossary.yaml": GlossaryFile,
+    "games.yaml": GamesFile,
 }

@@ -24,6 +24,7 @@ class RenderContext:
     lang: str
     links: Links
     root: Path | None = None  # the project whose words and templates these are; None: this repository
+    anchor: str | None = None  # the block's alignment id (`{¶ name}` on the line before its `:::`)
 
     def __post_init__(self) -> None:
         lang_.check(self.lang)

@@ -12,6 +12,12 @@
     ::: actors                   every actor with both names
     ::: downloads timeline|figures|sources   a data set's files, or the bibliography
     ::: status-legend            what the status badges mean
+    ::: game PRESET              one ranking of the game model, with its verdict
+    ::: game-explorer            the ranks to set by hand (with JavaScript)
+    ::: repeated-game            the blocking war replayed, the round robin, and the game to play
+
+A `{¶ name}` alignment marker on the line before a block (a blank line between)
+gives the block its id, as it gives a Markdown table its id on an aligned page.
 
 Lines inside fenced code blocks are left alone, so pages can show the syntax.
 """
@@ -20,10 +26,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from chaiqiang.errors import ChaiqiangError
+from chaiqiang.markdown.alignment import MARKER, anchor_id
 
 from ..data import Dataset
 from ..languages import LANGUAGES
@@ -34,6 +41,7 @@ from .common import RenderContext
 from .downloads import choices as download_choices
 from .downloads import render_downloads
 from .figures import render_figure_table, render_figures
+from .games import render_explorer, render_game, render_repeated
 from .glossary import render_glossary
 from .links import Links
 from .models import render_dilemma, render_five_forces
@@ -71,6 +79,9 @@ DIRECTIVES: dict[str, Directive] = {
     "actors": Directive(lambda c, a: render_actors(c), "none"),
     "downloads": Directive(render_downloads, "required", "download", download_choices),
     "status-legend": Directive(lambda c, a: render_status_legend(c), "none"),
+    "game": Directive(render_game, "required", "preset", lambda d: [p.id for p in d.games.presets]),
+    "game-explorer": Directive(render_explorer, "none"),
+    "repeated-game": Directive(render_repeated, "none"),
 }
 
 LINE = re.compile(r"^:::(?P<rest>.*?)\s*$")
@@ -100,6 +111,18 @@ def _parse(page: str, lineno: int, rest: str, dataset: Dataset) -> tuple[Directi
                 f"{where}: '::: {name} {arg}': unknown {directive.arg_name} {arg!r} (known: {', '.join(choices)})"
             )
     return directive, arg
+
+
+def _take_marker(out: list[str]) -> str | None:
+    """The id of an alignment marker standing alone before the block, taken out of the text."""
+    i = len(out) - 1
+    while i >= 0 and not out[i].strip():
+        i -= 1
+    found = MARKER.fullmatch(out[i].strip()) if i >= 0 else None
+    if found is None:
+        return None
+    del out[i:]
+    return anchor_id(found.group(1))
 
 
 def _links(page: str, lang: str, url: str | None, use_directory_urls: bool) -> Links:
@@ -151,6 +174,7 @@ def expand(
             out.append(line)
             continue
         directive, arg = _parse(page, lineno, match["rest"], dataset)
+        block_ctx = replace(ctx, anchor=_take_marker(out))
         # Blank lines around the block so that Markdown passes it through as raw HTML.
-        out += ["", directive.render(ctx, arg), ""]
+        out += ["", directive.render(block_ctx, arg), ""]
     return "\n".join(out)

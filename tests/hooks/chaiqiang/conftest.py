@@ -216,6 +216,28 @@ MINIMAL: dict[str, dict] = {
 }  # fmt: skip
 
 
+def _small_games() -> dict:
+    """data/games.yaml with its references pointed into the small data set: the real
+    families and strategies (the build checks the families cover every game), two
+    presets and a replay of one round."""
+    games = yaml.safe_load((REAL_DATA / "games.yaml").read_text(encoding="utf-8"))
+    for family in games["families"]:
+        family.pop("source", None)
+    for strategy in games["strategies"]:
+        strategy.pop("source", None)
+    games["presets"] = games["presets"][:2]
+    for preset in games["presets"]:
+        preset["source"] = "article"
+        preset["events"] = ["evt-2021-09-open"]
+    games["replay"].update(
+        source="article", rounds=[{"event": "evt-2013-taobao-blocks-wechat", "moves": ["block", "open"]}]
+    )
+    return games
+
+
+MINIMAL["games.yaml"] = _small_games()
+
+
 @pytest.fixture
 def data_files() -> dict[str, dict]:
     """A fresh deep copy: tests change it freely."""
