@@ -339,3 +339,92 @@ def test_a_missing_top_level_list(problems):
     message = problems(lambda f: f["timeline.yaml"].pop("kinds"))
     # Reported once, not once more for every event that names a kind.
     assert message == "data/timeline.yaml: field 'kinds': missing (required) (line 1)"
+
+
+# --- games.yaml ------------------------------------------------------------------
+
+
+def games(files):
+    return files["games.yaml"]
+
+
+def test_a_preset_must_rank_each_sides_four_cells_1_to_4(problems):
+    def change(f):
+        games(f)["presets"][0]["ranks"][0][0] = [4, 3]  # Alibaba now has two 4s
+
+    message = problems(change)
+    assert re.search(
+        r"^data/games\.yaml: entry 'pd-2013': field 'ranks': the first number of the four cells "
+        r"\(the first player's ranks\) must be 1, 2, 3 and 4, each once; got 4, 1, 4, 2 \(line \d+\)",
+        message,
+        re.M,
+    ), message
+
+
+def test_a_rank_outside_1_to_4_names_the_cell(problems):
+    def change(f):
+        games(f)["presets"][1]["ranks"][1][0][1] = 7
+
+    message = problems(change)
+    assert "data/games.yaml: entry 'article-wording': field 'ranks[1][0][1]'" in message, message
+
+
+def test_an_unknown_strategy_step_or_a_missing_parameter(problems):
+    def change(f):
+        rules = {s["id"]: s["rule"] for s in games(f)["strategies"]}
+        rules["tit-for-tat"]["then"] = "forgive"
+        rules["tit-for-two-tats"].pop("after")
+
+    message = problems(change)
+    assert "entry 'tit-for-tat': field 'rule.then'" in message, message
+    assert (
+        "entry 'tit-for-two-tats': field 'rule': 'then: copy' needs 'after' (1 for tit for tat)" in message
+    ), message
+
+
+def test_the_replay_names_known_events_and_strategies(problems):
+    def change(f):
+        games(f)["replay"]["rounds"][0]["event"] = "evt-1999-nothing"
+        games(f)["replay"]["strategies"][1] = "tit-for-three-tats"
+
+    message = problems(change)
+    assert re.search(
+        r"^data/games\.yaml: entry 'replay': field 'rounds\[0\]\.event': unknown event 'evt-1999-nothing' "
+        r"\(not in data/timeline\.yaml\) \(line \d+\)",
+        message,
+        re.M,
+    ), message
+    assert "entry 'replay': field 'strategies[1]': unknown strategy 'tit-for-three-tats'" in message, message
+
+
+def test_a_replay_its_strategies_do_not_make_is_an_error(problems):
+    def change(f):
+        games(f)["replay"]["rounds"][0]["moves"] = ["block", "block"]  # tit for tat opens in round 1
+
+    message = problems(change)
+    assert (
+        "data/games.yaml: entry 'replay': field 'rounds[0].moves': the strategies always-block and "
+        "tit-for-tat make the moves ['block', 'open'] in this round, not ['block', 'block']"
+    ) in message, message
+
+
+def test_families_that_leave_a_game_without_a_name_are_an_error(problems):
+    def change(f):
+        games(f)["families"] = [x for x in games(f)["families"] if x["id"] != "stag-hunt"]
+
+    message = problems(change)
+    assert (
+        "data/games.yaml: field 'families': no family fits a game with types match and match, a dilemma"
+    ) in message, message
+
+
+def test_a_preset_names_known_sources_and_events(problems):
+    def change(f):
+        games(f)["presets"][0]["source"] = "nowhere"
+        games(f)["presets"][0]["events"] = ["evt-2099-future"]
+        games(f)["presets"][1]["id"] = "pd-2013"
+
+    message = problems(change)
+    assert "entry 'pd-2013': field 'source': unknown source 'nowhere'" in message, message
+    assert "entry 'pd-2013': field 'events[0]': unknown event 'evt-2099-future'" in message, message
+    assert "entry 'pd-2013': field 'id': duplicate id" in message, message
