@@ -355,18 +355,23 @@ COUNT_SETUP = """
 def test_the_index_reaches_the_worker_only_when_the_reader_opens_search(browser, site_server, width):
     # Copying the index to the worker holds the main thread; a reader who never
     # searches never pays for it (docs/assets/javascripts/search.js).
+    # Nor does it download the index: the request waits for the same moment.
     context = browser.new_context(viewport={"width": width, "height": 844})
     context.add_init_script(COUNT_SETUP)
+    requested: list[str] = []
+    context.on("request", lambda r: requested.append(r.url) if "search_index" in r.url else None)
     try:
         tab = context.new_page()
         tab.goto(site_server + "en/timeline/", wait_until="load")
         tab.wait_for_timeout(1500)
         assert tab.evaluate("window.__setups") == 0
+        assert requested == []
         if width < 960:
             tab.click("label.md-header__button[for=__search]")
         tab.click("input.md-search__input")
         tab.keyboard.type("MIIT")
         tab.wait_for_selector(".md-search-result__item a", timeout=15000)
         assert tab.evaluate("window.__setups") == 1
+        assert requested == [site_server + "en/search/search_index.json"]
     finally:
         context.close()

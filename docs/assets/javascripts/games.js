@@ -1,15 +1,13 @@
-/* The game model in the browser (overrides/chaiqiang/games/*.html), no libraries.
- *
- * The pages as built already show every preset's table and verdict and the
- * replayed blocking war (chaiqiang.render.games); this script only adds the
- * controls. The rules are the Python package chaiqiang.games, function for
- * function: the families come from data/games.yaml through the block's JSON,
- * and tests/browser/test_games.py requires the same answer for all 576 games
- * and for the repeated game with a given seed. The sentences are made from the
- * same words (the `games.` strings), in the same order, as the built page's.
- */
+/* The game model's controls (overrides/chaiqiang/games): the same rules as the
+ * Python package chaiqiang.games, function for function, with the families and
+ * words from the block's JSON (tests/browser/test_games.py holds the two alike).
+ * The built page already shows every preset and the replay; this adds the play. */
 (function () {
   "use strict";
+
+  if (window.chaiqiangGames) {
+    return; // each block brings the script; the page runs it once
+  }
 
   var MOVES = ["open", "block"];
   var CELLS = [[0, 0], [0, 1], [1, 0], [1, 1]];

@@ -270,14 +270,41 @@
    * worker is ready are held by Material and sent when it is. */
   var toggle = document.getElementById("__search")
   var held = null /* the worker and the index message, until search opens */
+  var waiting = [] /* the index's request, until search opens */
 
   function release() {
+    var requests = waiting
+    waiting = []
+    requests.forEach(function (request) { request() })
     if (!held) return
     var message = held
     held = null
     post.apply(message.worker, message.args)
   }
   if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) release() })
+
+  /* The index itself (55-75 kB compressed, parsed on the main thread) is not
+   * even requested until then: Material asks for it with XMLHttpRequest as the
+   * page loads, and the request is sent when the reader opens the search. */
+  var XHR = window.XMLHttpRequest
+  if (XHR && XHR.prototype && toggle && location.protocol !== "file:") {
+    var open = XHR.prototype.open
+    var send = XHR.prototype.send
+    var INDEX = /\/search\/search_index\.json(?:[?#]|$)/
+    var isIndex = new WeakSet()
+    XHR.prototype.open = function (method, url) {
+      if (INDEX.test(String(url))) isIndex.add(this)
+      return open.apply(this, arguments)
+    }
+    XHR.prototype.send = function () {
+      if (isIndex.has(this) && !toggle.checked) {
+        var request = this, args = arguments
+        waiting.push(function () { send.apply(request, args) })
+        return
+      }
+      return send.apply(this, arguments)
+    }
+  }
 
   proto.postMessage = function (message) {
     var args = Array.prototype.slice.call(arguments)

@@ -16,6 +16,8 @@ from ..games.model import CELLS, MOVES, Analysis
 from .common import RenderContext
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 320, 120, 10
+# Loaded by the blocks that need it, not by every page (mkdocs.yml's extra_javascript).
+SCRIPT = "assets/javascripts/games.js"
 
 
 def _names(ctx: RenderContext) -> list[str]:
@@ -133,10 +135,25 @@ def render_game(ctx: RenderContext, preset_id: str | None) -> str:
     )
 
 
-def browser_data(ctx: RenderContext) -> str:
-    """What games.js needs, in the page's language: the model and the words, as
-    JSON safe inside <script> (Jinja's tojson, but keeping the Chinese as it is)."""
-    return htmlsafe_json_dumps(_browser_data(ctx), ensure_ascii=False, sort_keys=True)
+REPEATED_WORDS = "games.repeated."
+
+
+def browser_data(ctx: RenderContext, block: str) -> str:
+    """What games.js needs for one block ("explorer" or "repeated"), in the page's
+    language: its part of the model and of the words, as JSON safe inside <script>
+    (Jinja's tojson, but keeping the Chinese as it is)."""
+    data = _browser_data(ctx)
+    if block == "explorer":
+        data = {k: data[k] for k in ("players", "families", "presets")}
+        data["t"] = {k: v for k, v in _words(ctx).items() if not k.startswith(REPEATED_WORDS)}
+    else:
+        data = {k: data[k] for k in ("players", "presets", "strategies", "replay", "chart")}
+        data["t"] = {k: v for k, v in _words(ctx).items() if k.startswith((REPEATED_WORDS, "games.move."))}
+    return htmlsafe_json_dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def _words(ctx: RenderContext) -> dict[str, str]:
+    return {k: v for k, v in ctx.t.items() if k.startswith("games.")}
 
 
 def _browser_data(ctx: RenderContext) -> dict:
@@ -157,7 +174,6 @@ def _browser_data(ctx: RenderContext) -> dict:
             "rounds": [ctx.pick(events[r.event].title) for r in replay.rounds],
         },
         "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT, "pad": CHART_PAD},
-        "t": {k: v for k, v in ctx.t.items() if k.startswith("games.")},
     }
 
 
@@ -172,7 +188,8 @@ def render_explorer(ctx: RenderContext, _arg: str | None = None) -> str:
         game=view,
         presets=[{"id": p.id, "label": ctx.pick(p.label)} for p in games.presets],
         selected=first.id,
-        data=browser_data(ctx),
+        data=browser_data(ctx, "explorer"),
+        script=ctx.links.site_file(SCRIPT),
     )
 
 
@@ -294,5 +311,6 @@ def render_repeated(ctx: RenderContext, _arg: str | None = None) -> str:
             "seed": replay.seed,
         },
         chart={"width": CHART_WIDTH, "height": CHART_HEIGHT},
-        data=browser_data(ctx),
+        data=browser_data(ctx, "repeated"),
+        script=ctx.links.site_file(SCRIPT),
     )
