@@ -21,6 +21,7 @@ from tests.hooks.chaiqiang.conftest import REAL_DATA
 from tools.checks.a11y import SCHEMES, WIDTHS, check
 from tools.checks.pageweight import budget_kb, measure
 
+
 @pytest.fixture(scope="module")
 def real_dataset():
     return load_dataset(REAL_DATA)
@@ -94,7 +95,12 @@ def test_the_repeated_game_is_the_same_game_in_python_and_the_page(browser, site
         ]
         expected = [
             [
-                {"moves": list(r.moves), "slipped": list(r.slipped), "points": list(r.points), "totals": list(r.totals)}
+                {
+                    "moves": list(r.moves),
+                    "slipped": list(r.slipped),
+                    "points": list(r.points),
+                    "totals": list(r.totals),
+                }
                 for r in repeated.play(ranks, [rules[a], rules[b]], 40, mistakes, seed)
             ]
             for a, b, mistakes, seed in cases
@@ -105,7 +111,9 @@ def test_the_repeated_game_is_the_same_game_in_python_and_the_page(browser, site
             [cases, rules, ranks],
         )
         assert got == expected
-        draws = tab.evaluate("() => { const r = window.chaiqiangGames.mulberry32(2 ** 32 - 1); return [r(), r(), r()]; }")
+        draws = tab.evaluate(
+            "() => { const r = window.chaiqiangGames.mulberry32(2 ** 32 - 1); return [r(), r(), r()]; }"
+        )
         python = repeated.mulberry32(2**32 - 1)
         assert draws == [next(python) for _ in range(3)]
     finally:
@@ -159,7 +167,9 @@ def test_changing_a_rank_changes_the_game_the_stable_cells_and_the_sentence(brow
         hunt = verdict(tab, EXPLORER)
         assert hunt["family"] == "Stag hunt"
         assert hunt["marks"] != after["marks"] and hunt["marks"][0] == ["stable", "best for both"]
-        assert tab.input_value(f"{EXPLORER} [data-game='preset']") == "article-wording", "the stag hunt's ranks"
+        assert tab.input_value(f"{EXPLORER} [data-game='preset']") == "article-wording", (
+            "the stag hunt's ranks"
+        )
         live = tab.locator(f"{EXPLORER} [aria-live='polite']")
         assert "Stag hunt" in live.inner_text()
         assert tab.errors == []
@@ -184,7 +194,9 @@ def test_the_explorer_and_the_game_work_from_the_keyboard_alone(browser, site_se
         tab.keyboard.press("ArrowDown")  # always block -> always open
         summary = tab.locator(f"{REPEATED} [data-repeated='summary']")
         assert "阿里巴巴得 12 分" in summary.inner_text()  # both open all 4 rounds: 3 points each
-        rows = tab.eval_on_selector_all(f"{REPEATED} tbody tr", "trs => trs.map(tr => tr.children[1].textContent)")
+        rows = tab.eval_on_selector_all(
+            f"{REPEATED} tbody tr", "trs => trs.map(tr => tr.children[1].textContent)"
+        )
         assert rows == ["開放"] * 4
         tab.focus(f"{REPEATED} [data-repeated='replay']")
         tab.keyboard.press("Enter")
@@ -209,14 +221,18 @@ def test_the_repeated_game_plays_what_the_reader_sets(browser, site_server):
         form.get_by_label("Alibaba's strategy").select_option("tit-for-tat")
         form.get_by_label("Tencent's strategy").select_option("always-block")
         form.get_by_label("Rounds (1–50)").fill("10")
-        rows = tab.eval_on_selector_all(f"{REPEATED} tbody tr", "trs => trs.map(tr => tr.children[1].textContent)")
+        rows = tab.eval_on_selector_all(
+            f"{REPEATED} tbody tr", "trs => trs.map(tr => tr.children[1].textContent)"
+        )
         assert rows == ["opens"] + ["blocks"] * 9
         summary = form.locator("[data-repeated='summary']").inner_text()
         assert summary.startswith("10 rounds: Alibaba scores 19, Tencent scores 22.")
         form.get_by_label("Chance of a mistake in each move (%)").fill("50")
         assert "moves are mistakes" in form.locator("[data-repeated='summary']").inner_text()
         assert form.locator("[data-repeated='summary']").inner_text() != summary
-        points = tab.eval_on_selector_all(f"{REPEATED} polyline", "ls => ls.map(l => l.getAttribute('points'))")
+        points = tab.eval_on_selector_all(
+            f"{REPEATED} polyline", "ls => ls.map(l => l.getAttribute('points'))"
+        )
         assert all(len(p.split()) == 11 for p in points)
         assert tab.errors == []
     finally:
