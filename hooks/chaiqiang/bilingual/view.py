@@ -152,7 +152,10 @@ def render(frame: Page, partner: Page, root: Path) -> str:
         pairs.append(
             {
                 "id": block.id,
-                "kind": "table" if block.element.tag == "table" else block.kind,
+                # A data block with a table (the game model's) needs the page's width as a table does.
+                "kind": "table"
+                if block.element.tag == "table" or block.element.find(".//table") is not None
+                else block.kind,
                 "sides": [
                     (frame.lang, _side(block, frame, frame, mine_inner)),
                     (partner.lang, _side(counterpart, partner, frame, theirs_inner)),
