@@ -22,6 +22,7 @@ import copy
 import gc
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -131,6 +132,17 @@ def synthetic_data_dir(base: Path, events: int) -> Path:
             date = f"{year:04d}-{1 + i % 12:02d}-{1 + i % 28:02d}"
             text = models[i % len(template)].replace(_ID, f"{i:06d}").replace(_NUMBER, str(i))
             f.write(text.replace(f"'{_DATE}'", f"'{date}'"))
+    # The game model names real events (its replay, its presets): point them at generated ones.
+    position = {model["id"]: k for k, model in enumerate(template)}
+    games = out / "games.yaml"
+    games.write_text(
+        re.sub(
+            r"\bevt-[a-z0-9-]+",
+            lambda m: f"evt-synthetic-{position[m.group(0)] % events:06d}" if m.group(0) in position else m.group(0),
+            games.read_text(encoding="utf-8"),
+        ),
+        encoding="utf-8",
+    )
     return out
 
 
