@@ -16,6 +16,7 @@ from ..games.model import CELLS, MOVES, Analysis
 from .common import RenderContext
 
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 320, 120, 10
+CHART = {"width": CHART_WIDTH, "height": CHART_HEIGHT, "pad": CHART_PAD}  # the template's and games.js's
 # Loaded by the blocks that need it, not by every page (mkdocs.yml's extra_javascript).
 SCRIPT = "assets/javascripts/games.js"
 
@@ -173,7 +174,7 @@ def _browser_data(ctx: RenderContext) -> dict:
             "seed": replay.seed,
             "rounds": [ctx.pick(events[r.event].title) for r in replay.rounds],
         },
-        "chart": {"width": CHART_WIDTH, "height": CHART_HEIGHT, "pad": CHART_PAD},
+        "chart": CHART,
     }
 
 
@@ -310,7 +311,7 @@ def render_repeated(ctx: RenderContext, _arg: str | None = None) -> str:
             "rounds": len(played),
             "seed": replay.seed,
         },
-        chart={"width": CHART_WIDTH, "height": CHART_HEIGHT},
+        chart=CHART,
         data=browser_data(ctx, "repeated"),
         script=ctx.links.site_file(SCRIPT),
     )
