@@ -44,6 +44,10 @@ class Dataset:
     def events_in(self, phase_id: str) -> list[Event]:
         return list(self._events_by_phase.get(phase_id, ()))
 
+    def event(self, event_id: str) -> Event:
+        """The event with this id (the game model's replay and presets name events)."""
+        return self._events_by_id[event_id]
+
     def figures_in(self, group_id: str) -> list[Figure]:
         return list(self._figures_by_group.get(group_id, ()))
 
@@ -89,6 +93,10 @@ class Dataset:
     def cited_through(self, source_id: str) -> list[Source]:
         """Sources we know only because `source_id` cites them."""
         return list(self._sources_by_citer.get(source_id, ()))
+
+    @cached_property
+    def _events_by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.events}
 
     @cached_property
     def _events_by_phase(self) -> dict[str, list[Event]]:

@@ -115,7 +115,6 @@ def _preset(ctx: RenderContext, preset_id: str):
 def render_game(ctx: RenderContext, preset_id: str | None) -> str:
     preset = _preset(ctx, preset_id)
     view = game_view(ctx, preset.ranks, ctx.t["games.caption"].format(label=ctx.pick(preset.label)))
-    events = {e.id: e for e in ctx.dataset.events}
     return ctx.render(
         "chaiqiang/games/game.html",
         t=ctx.t,
@@ -128,8 +127,8 @@ def render_game(ctx: RenderContext, preset_id: str | None) -> str:
         events=[
             {
                 "href": ctx.links.page("timeline", e),
-                "label": ctx.pick(events[e].title),
-                "date": ctx.date(events[e].date),
+                "label": ctx.pick(ctx.dataset.event(e).title),
+                "date": ctx.date(ctx.dataset.event(e).date),
             }
             for e in preset.events
         ],
@@ -160,7 +159,6 @@ def _words(ctx: RenderContext) -> dict[str, str]:
 def _browser_data(ctx: RenderContext) -> dict:
     games = ctx.dataset.games
     replay = games.replay
-    events = {e.id: e for e in ctx.dataset.events}
     return {
         "players": _names(ctx),
         "families": _families(ctx),
@@ -172,7 +170,7 @@ def _browser_data(ctx: RenderContext) -> dict:
             "preset": replay.preset,
             "strategies": replay.strategies,
             "seed": replay.seed,
-            "rounds": [ctx.pick(events[r.event].title) for r in replay.rounds],
+            "rounds": [ctx.pick(ctx.dataset.event(r.event).title) for r in replay.rounds],
         },
         "chart": CHART,
     }
@@ -244,7 +242,6 @@ def render_repeated(ctx: RenderContext, _arg: str | None = None) -> str:
     names = _names(ctx)
     strategies = {s.id: s for s in games.strategies}
     presets = {p.id: p for p in games.presets}
-    events = {e.id: e for e in ctx.dataset.events}
 
     replay = games.replay
     rules = [strategies[s].rule.model_dump() for s in replay.strategies]
@@ -252,12 +249,12 @@ def render_repeated(ctx: RenderContext, _arg: str | None = None) -> str:
     labels = [
         {
             "href": ctx.links.page("timeline", r.event),
-            "text": ctx.pick(events[r.event].title),
-            "date": ctx.date(events[r.event].date),
+            "text": ctx.pick(ctx.dataset.event(r.event).title),
+            "date": ctx.date(ctx.dataset.event(r.event).date),
         }
         for r in replay.rounds
     ]
-    years = [events[r.event].date[:4] for r in replay.rounds]
+    years = [ctx.dataset.event(r.event).date[:4] for r in replay.rounds]
     replay_view = {
         "caption": ctx.t["games.repeated.replay"].format(
             first_year=years[0],
