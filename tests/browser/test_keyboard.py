@@ -13,7 +13,10 @@ STILL = "*, *::before, *::after { transition: none !important; animation: none !
 # The focused element, and whether a reader sees it: on screen, not transparent,
 # and not covered (the point at its centre belongs to it, or to its label).
 FOCUSED = """async () => {
-  // Two frames: the page's own scripts answer the focus first (search opens).
+  // The page's own scripts answer the focus first (search opens): Material's focus
+  // watcher waits 1 ms (a debounce), which under load can come after two frames;
+  // so a timer that runs after it, then two frames for the layout.
+  await new Promise(r => setTimeout(r, 30));
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
   const el = document.activeElement;
   if (!el || el === document.body) return null;
