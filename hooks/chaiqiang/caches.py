@@ -1,14 +1,18 @@
 """Where a build keeps what it can reuse next time: .cache/ in the project (git
 ignores it), or $CHAIQIANG_CACHE_DIR. One folder per kind: search/ (the derived
 search dictionary, chaiqiang.search), citations/ (rendered references,
-chaiqiang.citations.cache). Every entry is keyed by its inputs, so the folder is
+chaiqiang.citations.cache), headers/ (what each built page runs inline,
+chaiqiang.http_headers). Every entry is keyed by its inputs, so the folder is
 safe to delete and never stale."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 ENV = "CHAIQIANG_CACHE_DIR"
 
@@ -17,3 +21,47 @@ def folder(root: Path, kind: str, environ: Mapping[str, str] | None = None) -> P
     environ = os.environ if environ is None else environ
     base = environ.get(ENV)
     return (Path(base) if base else Path(root) / ".cache") / kind
+
+
+def source_digest(*paths: Path) -> str:
+    """SHA-256 of these files' names and bytes: a cache key's part for the code that
+    makes an entry, so that changing the code changes every key."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(Path(path).name.encode() + b"\0" + Path(path).read_bytes())
+    return digest.hexdigest()
+
+
+class Store:
+    """JSON values under content keys: in memory, and in `folder` when there is one
+    (tests and tools keep them in memory only). The caller's key covers every input,
+    so an entry is never stale and the folder is safe to delete."""
+
+    def __init__(self, folder: Path | None = None):
+        self.folder = Path(folder) if folder else None
+        self._memory: dict[str, Any] = {}
+
+    def cached(self, name: str, make: Callable[[], Any]) -> Any:
+        """`make()`'s JSON-able result under the key `name`, from memory, the folder, or made now."""
+        if name in self._memory:
+            return self._memory[name]
+        path = self.folder / name[:2] / f"{name}.json" if self.folder else None
+        if path is not None and path.is_file():
+            try:
+                value = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                value = None  # a damaged entry is made again
+            if value is not None:
+                self._memory[name] = value
+                return value
+        value = make()
+        self._memory[name] = value
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
+            tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(path)  # whole or not at all, if two builds write at once
+        return value
+
+    def clear_memory(self) -> None:
+        self._memory.clear()

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html.parser as stdlib_html_parser
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import known_scripts
+from . import caches, known_scripts
 from .errors import ChaiqiangError
 
 FILE_NAME = "_headers"
@@ -123,11 +125,42 @@ def scan_html(html: str, where: str, found: InlineCode | None = None) -> InlineC
     return found
 
 
-def scan_site(site_dir: Path) -> InlineCode:
+@cache
+def _scanner() -> str:
+    """What a scan depends on besides the page: this scanner's and the HTML parser's source."""
+    return caches.source_digest(Path(__file__), Path(stdlib_html_parser.__file__))
+
+
+def _page_scan(html_text: str, where: str) -> dict[str, list]:
+    """One page's inline code, as JSON (kept in the cache)."""
+    page = scan_html(html_text, where)
+    return {
+        "scripts": sorted(page.scripts),
+        "styles": sorted(page.styles),
+        "style_attributes": sorted(page.style_attributes),
+        "problems": page.problems,
+        "script_texts": page.script_texts,
+        "handlers": page.handlers,
+    }
+
+
+def scan_site(site_dir: Path, store: caches.Store | None = None) -> InlineCode:
+    """Every page's inline code, in path order. With a `store` (the build's
+    .cache/headers/), a page that is byte for byte one scanned before is not parsed
+    again: the key is its bytes, its path and the scanner's source."""
+    store = store or caches.Store()
     found = InlineCode()
     for path in sorted(Path(site_dir).rglob("*.html")):
         where = path.relative_to(site_dir).as_posix()
-        scan_html(path.read_text(encoding="utf-8"), where, found)
+        text = path.read_text(encoding="utf-8")
+        name = hashlib.sha256("\0".join((_scanner(), where, text)).encode("utf-8")).hexdigest()
+        page = store.cached(name, lambda text=text, where=where: _page_scan(text, where))
+        found.scripts.update(page["scripts"])
+        found.styles.update(page["styles"])
+        found.style_attributes.update(page["style_attributes"])
+        found.problems.extend(page["problems"])
+        found.script_texts.extend((w, t) for w, t in page["script_texts"])
+        found.handlers.extend((w, c) for w, c in page["handlers"])
     return found
 
 
@@ -221,13 +254,17 @@ def unknown_scripts(
 
 
 def write_headers(
-    site_dir: Path, known: Iterable[known_scripts.Known] | None = None, data_dir: Path | None = None
+    site_dir: Path,
+    known: Iterable[known_scripts.Known] | None = None,
+    data_dir: Path | None = None,
+    cache: Path | None = None,
 ) -> Path:
     """Scan the built site and write its `_headers` file. Call it after every
     step that changes the built HTML. With `known` (the templates' scripts), any
-    other inline script stops it, named with its page and, found in `data_dir`, its data."""
+    other inline script stops it, named with its page and, found in `data_dir`, its data.
+    `cache`: the folder that keeps each page's scan (chaiqiang.caches)."""
     site_dir = Path(site_dir)
-    found = scan_site(site_dir)
+    found = scan_site(site_dir, caches.Store(cache))
     problems = list(found.problems)
     if data_dir is not None:
         # Where a handler came from the data, say where (file, field, line).

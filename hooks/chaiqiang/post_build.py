@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import http_headers, known_scripts, offline, search
+from . import caches, http_headers, known_scripts, offline, search
 from .bilingual.build import write_views
 from .citations.bibliography import write_bibliography
 from .downloads import write_downloads
@@ -73,7 +73,10 @@ STEPS: tuple[Step, ...] = (
     Step(
         "headers",
         lambda b: http_headers.write_headers(
-            b.site_dir, known_scripts.site_templates(b.project.root), b.project.data_dir
+            b.site_dir,
+            known_scripts.site_templates(b.project.root),
+            b.project.data_dir,
+            caches.folder(b.project.root, "headers"),
         ),
         when=lambda b: not b.offline,
     ),

