@@ -19,6 +19,7 @@ from chaiqiang import (
     caches,
     edition_info,
     languages,
+    page_cache,
     post_build,
     search,
     strings,
@@ -81,6 +82,8 @@ def on_config(config):
         _state["project"] = Project.load(ROOT)
         # Rendered references are kept between builds, content-addressed (chaiqiang.citations.cache).
         citations_cache.configure(caches.folder(ROOT, "citations"))
+        # So is each page's Markdown as HTML (chaiqiang.page_cache).
+        page_cache.install(caches.folder(ROOT, "pages"))
     # `mkdocs serve` sets its own dev address as site_url; keep it there.
     if not config.get("dev_addr") or not str(config.site_url or "").startswith("http://127.0.0.1"):
         config.site_url = _project().meta.url

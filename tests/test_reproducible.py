@@ -2,8 +2,8 @@
 
 The two builds differ in everything a reader's machine may differ in: the
 checkout's folder, the output folder, the time zone, the locale, Python's hash
-seed and the build's caches (chaiqiang.caches: the search dictionary and the rendered
-references, made afresh for the second). They share
+seed and the build's caches (chaiqiang.caches: the search dictionary, the rendered
+references, each page's HTML and its CSP scan, made afresh for the second). They share
 only SOURCE_DATE_EPOCH, which dev.py takes from the last commit; an epoch far
 from today shows that no date in the output comes from the clock.
 """
