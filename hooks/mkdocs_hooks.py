@@ -40,6 +40,7 @@ from chaiqiang.markdown.glossary_abbr import abbreviation_block
 from chaiqiang.material_markup import valid_toggles
 from chaiqiang.project import Project
 from chaiqiang.render.directives import expand
+from chaiqiang.search import entries as search_entries
 from chaiqiang.translations import missing_translations
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -94,6 +95,8 @@ def on_config(config):
     # Search: jieba gets the Traditional dictionary before the first page is indexed.
     if _outer_pass(config) and search.enabled():
         search.prepare(ROOT, Path(config.docs_dir), _project().search.words)
+        # Material's entries for each page, cut by that dictionary, are kept (chaiqiang.search.entries).
+        search_entries.install(caches.folder(ROOT, "search-entries"))
     return config
 
 

@@ -11,6 +11,7 @@ current directory, not from mkdocs.yml.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,6 +29,8 @@ MAX_SOURCE_BYTES = 5_000_000
 # the site's text, 300 to 1000 keeps every occurrence of every site word whole
 # and changes nothing else; from about 3000 on, neighbouring words start to shift.
 MIN_WORD_FREQ = 1000
+
+_loaded: str | None = None  # what jieba was given last: see `fingerprint`
 
 
 def source_runs(roots: Iterable[Path], suffixes: frozenset[str] = SOURCE_SUFFIXES) -> set[str]:
@@ -63,8 +66,19 @@ def use_dictionary(dictionary: Path, words: Iterable[str], cache_dir: Path) -> N
     jieba.dt.tmp_dir = str(cache_dir)
     jieba.set_dictionary(str(dictionary))
     jieba.initialize()
+    words = list(words)
     for word in words:
         jieba.add_word(word, max(jieba.suggest_freq(word, False), MIN_WORD_FREQ))
+    global _loaded
+    digest = hashlib.sha256(f"jieba={jieba.__version__}\n{MIN_WORD_FREQ}\n".encode())
+    digest.update(Path(dictionary).read_bytes() + b"\0" + "\n".join(words).encode("utf-8"))
+    _loaded = digest.hexdigest()
+
+
+def fingerprint() -> str | None:
+    """What jieba cuts with (its version, the dictionary's bytes, the site's words), hashed;
+    None before `use_dictionary`. A cache of cut text keys on it (chaiqiang.search.entries)."""
+    return _loaded
 
 
 def prepare(roots: Iterable[Path], words: Iterable[str], cache_dir: Path) -> Path:

@@ -1,0 +1,88 @@
+"""Material's search entries for each page, kept between builds (.cache/search-entries/).
+
+Material's search plugin splits every page into sections and has jieba cut
+their Han text: after the pages' HTML (chaiqiang.page_cache), the largest part
+of a build that gives the same result for the same page. `install` wraps its
+`SearchIndex.add_entry_from_context` (Material is in maintenance, pinned to 9.x).
+
+Content-addressed: the key covers what the plugin reads of the page (its HTML,
+table of contents, title, front matter and address), the index's settings, the
+versions of Material and of the libraries it cuts and matches with, and what
+jieba cuts with (chaiqiang.search.segmenter.fingerprint: its dictionary and the
+site's words). Without jieba, Material cuts nothing, and the key says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from material.plugins.search import plugin as material_search
+
+from .. import caches
+from . import segmenter
+
+LIBRARIES = ("mkdocs-material", "jieba", "backrefs")
+
+_store: caches.Store | None = None
+_original = material_search.SearchIndex.add_entry_from_context
+
+
+@cache
+def _versions() -> str:
+    digest = hashlib.sha256()
+    for package in LIBRARIES:
+        try:
+            digest.update(f"{package}={metadata.version(package)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}: none\n".encode())
+    digest.update(caches.source_digest(Path(__file__)).encode())
+    return digest.hexdigest()
+
+
+def _toc(toc) -> list[Any]:
+    return [[item.id, item.title, item.url, _toc(item.children)] for item in toc]
+
+
+def key(index, page) -> str:
+    inputs = {
+        "content": page.content,
+        "toc": _toc(page.toc),
+        "title": page.title,
+        "meta": page.meta,
+        "url": page.url,
+        "index": index.config,
+        # Material cuts Han text only when it can import jieba (the benchmark's baseline cannot).
+        "jieba": segmenter.fingerprint() if material_search.jieba else None,
+    }
+    text = json.dumps(inputs, sort_keys=True, ensure_ascii=False, default=repr)
+    return hashlib.sha256((_versions() + "\n" + text).encode("utf-8")).hexdigest()
+
+
+def _add_entry_from_context(index, page) -> None:
+    if _store is None or (material_search.jieba and segmenter.fingerprint() is None):
+        return _original(index, page)
+    start = len(index.entries)
+    made = []
+
+    def make():
+        made.append(True)
+        _original(index, page)
+        return json.loads(json.dumps(index.entries[start:], ensure_ascii=False))
+
+    entries = _store.cached(key(index, page), make)
+    if not made:
+        # A copy: the index's entries may be changed later, the cache's must not.
+        index.entries.extend(json.loads(json.dumps(entries, ensure_ascii=False)))
+    return None
+
+
+def install(folder: Path | None) -> None:
+    """Index pages through the cache in `folder` (None: Material's own indexing, uncached)."""
+    global _store
+    _store = caches.Store(folder) if folder else None
+    material_search.SearchIndex.add_entry_from_context = _add_entry_from_context

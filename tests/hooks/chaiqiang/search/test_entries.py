@@ -1,0 +1,82 @@
+"""Material's search entries of each page kept between builds (chaiqiang.search.entries):
+the entries read back are those Material makes; another page, dictionary or library
+version, another key."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+from chaiqiang.search import entries, segmenter
+from material.plugins.search import plugin as material_search
+from mkdocs.structure.toc import get_toc
+
+CONTENT = (
+    '<h1 id="t">封殺與解封</h1><p>淘寶屏蔽微信連結。</p><h2 id="p">Payments</h2><p>WeChat Pay in Taobao.</p>'
+)
+TOC = [
+    {
+        "level": 1,
+        "id": "t",
+        "name": "封殺與解封",
+        "children": [{"level": 2, "id": "p", "name": "Payments", "children": []}],
+    }
+]
+
+
+def page(content=CONTENT):
+    return SimpleNamespace(content=content, toc=get_toc(TOC), title="封殺與解封", meta={}, url="story/x/")
+
+
+def index():
+    return material_search.SearchIndex(lang=["zh"], separator=r"[\s\-]+", pipeline=[], fields={})
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    # What jieba cuts with, as chaiqiang.search.prepare leaves it.
+    monkeypatch.setattr(segmenter, "_loaded", "dictionary-a")
+    yield tmp_path / "entries"
+    entries.install(None)
+
+
+def indexed(the_page):
+    i = index()
+    i.add_entry_from_context(the_page)
+    return i.entries
+
+
+def test_the_entries_read_back_are_materials(folder):
+    entries.install(None)
+    own = indexed(page())
+    assert [e["location"] for e in own] == ["story/x/", "story/x/#p"]
+    for _ in range(2):  # made now, then read back by a later build
+        entries.install(folder)
+        assert indexed(page()) == own
+    assert len(list(folder.rglob("*.json"))) == 1
+
+
+def test_an_entry_is_read_back_and_another_input_indexes_again(folder, monkeypatch):
+    entries.install(folder)
+    indexed(page())
+    [entry] = folder.rglob("*.json")
+    entry.write_text(json.dumps([{"location": "planted", "title": "", "text": ""}]), encoding="utf-8")
+    entries.install(folder)
+    assert indexed(page())[0]["location"] == "planted"
+    # Another page text, or another dictionary: Material indexes again.
+    assert "Alipay" in indexed(page(CONTENT + "<p>Alipay.</p>"))[-1]["text"]
+    monkeypatch.setattr(segmenter, "_loaded", "dictionary-b")
+    assert indexed(page())[0]["location"] == "story/x/"
+    assert len(list(folder.rglob("*.json"))) == 3
+
+
+def test_another_library_version_gives_another_key(folder, monkeypatch):
+    before = entries.key(index(), page())
+    real = entries.metadata.version
+    with monkeypatch.context() as patched:
+        patched.setattr(entries.metadata, "version", lambda n: "0.1" if n == "jieba" else real(n))
+        entries._versions.cache_clear()
+        assert entries.key(index(), page()) != before
+    entries._versions.cache_clear()
+    assert entries.key(index(), page()) == before
