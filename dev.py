@@ -67,7 +67,8 @@ def run(*args: str) -> int:
 
 
 COMMANDS = {
-    "serve": lambda extra: run("-m", "mkdocs", "serve", "--strict", *extra),
+    # MkDocs' server, polling more often and restarting on a hook's code change (tools/serve.py).
+    "serve": lambda extra: run("-m", "tools.serve", "--strict", *extra),
     "build": lambda extra: run(*mkdocs_build_args(), *extra),
     "test": lambda extra: run("-m", "pytest", *extra),
     "bench": lambda extra: run("-m", "tools.bench.benchmark", *extra),

@@ -200,6 +200,8 @@ def on_page_context(context, page, config, nav):
 def on_serve(server, config, builder):
     server.watch(str(ROOT / "data"))
     server.watch(str(ROOT / "hooks"))
+    # The theme's overrides (MkDocs watches them only with --watch-theme, with all of Material).
+    server.watch(str(ROOT / "overrides"))
     return server
 
 

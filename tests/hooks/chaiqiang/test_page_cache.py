@@ -8,7 +8,7 @@ import json
 import logging
 
 import pytest
-from chaiqiang import page_cache
+from chaiqiang import caches, page_cache
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -112,8 +112,8 @@ def test_another_library_version_gives_another_key(project, monkeypatch):
     files = files_of(config, "index.md", "other.md")
     page = converted(config, files)
     before = page_cache.key(page, config, files)
-    real = page_cache.metadata.version
-    monkeypatch.setattr(page_cache.metadata, "version", lambda n: "9.9" if n == "markdown" else real(n))
+    real = caches.metadata.version
+    monkeypatch.setattr(caches.metadata, "version", lambda n: "9.9" if n == "markdown" else real(n))
     page_cache._versions.cache_clear()
     try:
         assert page_cache.key(page, config, files) != before

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from chaiqiang import caches
 from chaiqiang.citations import cache, items, render
 
 
@@ -52,9 +53,9 @@ def test_another_library_version_gives_another_key(folder, meta, refs, monkeypat
     files = render._files("apa", "en")
     inputs = {"kind": "entry", "item": item, "style": "apa", "locale": "en-US"}
     before = cache.key(inputs, files)
-    real = cache.metadata.version
+    real = caches.metadata.version
     monkeypatch.setattr(
-        cache.metadata, "version", lambda name: "99.0" if name == "citeproc-py" else real(name)
+        caches.metadata, "version", lambda name: "99.0" if name == "citeproc-py" else real(name)
     )
     cache._versions.cache_clear()
     try:

@@ -8,6 +8,7 @@ import json
 from types import SimpleNamespace
 
 import pytest
+from chaiqiang import caches
 from chaiqiang.search import entries, segmenter
 from material.plugins.search import plugin as material_search
 from mkdocs.structure.toc import get_toc
@@ -73,9 +74,9 @@ def test_an_entry_is_read_back_and_another_input_indexes_again(folder, monkeypat
 
 def test_another_library_version_gives_another_key(folder, monkeypatch):
     before = entries.key(index(), page())
-    real = entries.metadata.version
+    real = caches.metadata.version
     with monkeypatch.context() as patched:
-        patched.setattr(entries.metadata, "version", lambda n: "0.1" if n == "jieba" else real(n))
+        patched.setattr(caches.metadata, "version", lambda n: "0.1" if n == "jieba" else real(n))
         entries._versions.cache_clear()
         assert entries.key(index(), page()) != before
     entries._versions.cache_clear()
