@@ -1,7 +1,8 @@
-"""`python3 dev.py serve` (tools/serve.py): after an edit, the page served is the page a
-full build of the edited sources makes, byte for byte but for MkDocs' live-reload
-script and the server's address where the site's stands; an edit to a data file shows on the pages built from it; an edit to the
-hooks' Python starts the server again, so its old code never serves a page."""
+"""`python3 dev.py serve` (tools/serve.py): after an edit to a page, a data file or a
+template, the pages served are those a full build of the edited sources makes, byte
+for byte but for MkDocs' live-reload script and the server's address where the
+site's stands; an edit to the hooks' Python starts the server again, so its old
+code never serves a page."""
 
 from __future__ import annotations
 
@@ -109,6 +110,17 @@ def test_a_data_edit_shows_on_the_pages_built_from_it(served, tmp_path, site_url
     site = full_build(project, tmp_path)
     page = as_built(_get(base + "en/timeline/"), base, site_url)
     assert page == (site / "en/timeline/index.html").read_text(encoding="utf-8")
+
+
+def test_a_template_edit_shows_on_every_page(served, tmp_path, site_url):
+    project, base = served
+    footer = project / "overrides" / "partials" / "copyright.html"
+    footer.write_text(footer.read_text(encoding="utf-8") + "<!-- cqtemplateword -->\n", encoding="utf-8")
+    _wait_for(base + "en/story/the-deal/", "cqtemplateword")
+    site = full_build(project, tmp_path)
+    for path in ("", "en/story/the-deal/"):
+        html = as_built(_get(base + path), base, site_url)
+        assert html == (site / path / "index.html").read_text(encoding="utf-8"), path
 
 
 def test_a_hook_code_edit_starts_the_server_again(served):
