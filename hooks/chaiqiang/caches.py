@@ -4,7 +4,8 @@ search dictionary, chaiqiang.search), citations/ (rendered references,
 chaiqiang.citations.cache), headers/ (what each built page runs inline,
 chaiqiang.http_headers), pages/ (each page's Markdown as HTML,
 chaiqiang.page_cache), search-entries/ (Material's search entries of each page,
-chaiqiang.search.entries). Every entry is keyed by its inputs, so the folder is
+chaiqiang.search.entries), bilingual/ (the bilingual views,
+chaiqiang.bilingual.build). Every entry is keyed by its inputs, so the folder is
 safe to delete and never stale."""
 
 from __future__ import annotations

@@ -52,7 +52,13 @@ STEPS: tuple[Step, ...] = (
     # headers hash its inline scripts; it is not in the search index or the sitemap.
     Step(
         "bilingual",
-        lambda b: write_views(b.site_dir, b.project.root, b.project.languages, not b.offline),
+        lambda b: write_views(
+            b.site_dir,
+            b.project.root,
+            b.project.languages,
+            not b.offline,
+            caches.folder(b.project.root, "bilingual"),
+        ),
     ),
     # Material's bundle must not fetch sitemap.xml next to every hreflang alternate.
     Step("material patch", lambda b: patch_alternate_lookup(b.site_dir)),
