@@ -92,9 +92,10 @@ def on_config(config):
     if "stylesheets" not in _state or list(config.extra_css) != [stylesheets.BUNDLE]:
         _state["stylesheets"] = [str(p) for p in config.extra_css if stylesheets.is_own(str(p))]
     config.extra_css = [stylesheets.BUNDLE]
-    # Search: jieba gets the Traditional dictionary before the first page is indexed.
+    # Search: jieba gets the Traditional dictionary before the first page is indexed
+    # (made meanwhile, in another process, when the cache does not have it).
     if _outer_pass(config) and search.enabled():
-        search.prepare(ROOT, Path(config.docs_dir), _project().search.words)
+        search.prepare(ROOT, Path(config.docs_dir), _project().search.words, background=True)
         # Material's entries for each page, cut by that dictionary, are kept (chaiqiang.search.entries).
         search_entries.install(caches.folder(ROOT, "search-entries"))
     return config

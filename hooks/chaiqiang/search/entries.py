@@ -10,6 +10,11 @@ table of contents, title, front matter and address), the index's settings, the
 versions of Material and of the libraries it cuts and matches with, and what
 jieba cuts with (chaiqiang.search.segmenter.fingerprint: its dictionary and the
 site's words). Without jieba, Material cuts nothing, and the key says so.
+
+While jieba's dictionary is still being made in another process (an empty
+cache: chaiqiang.search.segmenter.prepare), pages are queued, with what the
+plugin reads of them, and indexed in the same order just before the index is
+written (`SearchIndex.generate_search_index`), so the build does not wait.
 """
 
 from __future__ import annotations
@@ -18,17 +23,24 @@ import hashlib
 import json
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from material.plugins.search import plugin as material_search
+from mkdocs.exceptions import PluginError
 
 from .. import caches
+from ..errors import ChaiqiangError
 from . import segmenter
 
 LIBRARIES = ("mkdocs-material", "jieba", "backrefs")
 
 _store: caches.Store | None = None
 _original = material_search.SearchIndex.add_entry_from_context
+_original_generate = material_search.SearchIndex.generate_search_index
+_queue: list[tuple[Any, SimpleNamespace]] = []
+# What Material's add_entry_from_context reads of a page (and `key` with it).
+PAGE_FIELDS = ("content", "toc", "title", "meta", "url")
 
 
 @cache
@@ -56,6 +68,25 @@ def key(index, page) -> str:
 
 
 def _add_entry_from_context(index, page) -> None:
+    if _queue or segmenter.pending():
+        # The page as it is now: the plugin strips attributes from its content next.
+        _queue.append((index, SimpleNamespace(**{name: getattr(page, name) for name in PAGE_FIELDS})))
+        return None
+    return _add_now(index, page)
+
+
+def _generate_search_index(index, prev) -> str:
+    try:
+        while _queue:
+            queued_index, page = _queue.pop(0)
+            _add_now(queued_index, page)
+    except ChaiqiangError as exc:  # as the hooks report theirs: the message, no traceback
+        raise PluginError(str(exc)) from None
+    return _original_generate(index, prev)
+
+
+def _add_now(index, page) -> None:
+    segmenter.ready()
     if _store is None or (material_search.jieba and segmenter.fingerprint() is None):
         return _original(index, page)
     start = len(index.entries)
@@ -77,4 +108,6 @@ def install(folder: Path | None) -> None:
     """Index pages through the cache in `folder` (None: Material's own indexing, uncached)."""
     global _store
     _store = caches.Store(folder) if folder else None
+    _queue.clear()
     material_search.SearchIndex.add_entry_from_context = _add_entry_from_context
+    material_search.SearchIndex.generate_search_index = _generate_search_index

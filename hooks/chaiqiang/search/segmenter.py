@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .dictionary import DictionaryCache, han_runs
@@ -31,6 +31,7 @@ MAX_SOURCE_BYTES = 5_000_000
 MIN_WORD_FREQ = 1000
 
 _loaded: str | None = None  # what jieba was given last: see `fingerprint`
+_pending: Callable[[], None] | None = None  # `prepare(background=True)`'s last step
 
 
 def source_runs(roots: Iterable[Path], suffixes: frozenset[str] = SOURCE_SUFFIXES) -> set[str]:
@@ -78,14 +79,39 @@ def use_dictionary(dictionary: Path, words: Iterable[str], cache_dir: Path) -> N
 def fingerprint() -> str | None:
     """What jieba cuts with (its version, the dictionary's bytes, the site's words), hashed;
     None before `use_dictionary`. A cache of cut text keys on it (chaiqiang.search.entries)."""
+    ready()
     return _loaded
 
 
-def prepare(roots: Iterable[Path], words: Iterable[str], cache_dir: Path) -> Path:
-    """Trim the derived dictionary to the sources under `roots` and hand it to jieba."""
+def pending() -> bool:
+    """Whether `prepare(background=True)` has left jieba's dictionary to `ready()`."""
+    return _pending is not None
+
+
+def ready() -> None:
+    """Finish `prepare(background=True)`: wait for the dictionary and hand it to jieba."""
+    global _pending
+    finish, _pending = _pending, None
+    if finish is not None:
+        finish()
+
+
+def prepare(roots: Iterable[Path], words: Iterable[str], cache_dir: Path, background: bool = False) -> Path:
+    """Trim the derived dictionary to the sources under `roots` and hand it to jieba.
+
+    With `background`, a missing dictionary is made by another process while the
+    build goes on, and handed to jieba by `ready()` (which `fingerprint` calls, as
+    everything that indexes a page does first)."""
+    global _pending
     cache = DictionaryCache(cache_dir)
     words = list(words)
     # The site's own words are Han runs of their own: their parts are always kept.
-    path = cache.trimmed(source_runs(roots) | set(words))
-    use_dictionary(path, words, cache_dir)
-    return path
+    runs = source_runs(roots) | set(words)
+    if not background:
+        _pending = None
+        path = cache.trimmed(runs)
+        use_dictionary(path, words, cache_dir)
+        return path
+    made = cache.trimmed_in_background(runs)
+    _pending = lambda: use_dictionary(made(), words, cache_dir)  # noqa: E731
+    return cache.trimmed_path(runs)

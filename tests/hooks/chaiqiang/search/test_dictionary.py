@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import marshal
 import os
+import shutil
+import sys
 
 import jieba
 import pytest
@@ -126,3 +128,19 @@ def test_the_cache_keeps_only_the_newest_trimmed_files(tmp_path):
         "trimmed-4.txt",
         "trimmed-5.txt",
     ]
+
+
+def test_a_dictionary_made_in_the_background_is_the_one_made_here(tmp_path, monkeypatch):
+    runs = {"兩地資本市場", "淘寶屏蔽微信連結", "網路平臺"}
+    here = DictionaryCache(tmp_path / "here").trimmed(runs)
+    made = DictionaryCache(tmp_path / "there").trimmed_in_background(runs)
+    there = made()
+    assert there.parent == tmp_path / "there"
+    assert there.read_bytes() == here.read_bytes()
+    assert [p.name for p in (tmp_path / "there").glob(".runs-*")] == []
+    # If the other process fails, the file is made here (from the derived words made above).
+    shutil.copytree(tmp_path / "here", tmp_path / "failed", ignore=shutil.ignore_patterns("trimmed-*"))
+    monkeypatch.setattr(sys, "executable", "/bin/false")
+    assert (
+        DictionaryCache(tmp_path / "failed").trimmed_in_background(runs)().read_bytes() == here.read_bytes()
+    )

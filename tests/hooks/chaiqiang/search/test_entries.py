@@ -81,3 +81,25 @@ def test_another_library_version_gives_another_key(folder, monkeypatch):
         assert entries.key(index(), page()) != before
     entries._versions.cache_clear()
     assert entries.key(index(), page()) == before
+
+
+def test_pages_indexed_while_the_dictionary_is_made_are_indexed_in_order_before_the_index_is_written(
+    folder, monkeypatch
+):
+    pages = [page(CONTENT + f"<p>Page {n}.</p>") for n in range(3)]
+    entries.install(None)
+    direct = index()
+    for p in pages:
+        direct.add_entry_from_context(p)
+    handed = []
+    monkeypatch.setattr(segmenter, "_pending", lambda: handed.append("jieba has its dictionary"))
+    entries.install(folder)
+    queued = index()
+    for p in pages:
+        queued.add_entry_from_context(p)
+        p.content = "changed by Material after indexing"
+    assert queued.entries == [] and handed == []
+    written = json.loads(queued.generate_search_index(None))
+    assert handed == ["jieba has its dictionary"]
+    assert queued.entries == direct.entries
+    assert [d["location"] for d in written["docs"]] == [e["location"] for e in direct.entries]
