@@ -57,9 +57,12 @@ class PageCitation:
 EXPORTS = ("bibtex", "ris", "csl-json")
 
 
-def formats(item: dict[str, Any], lang: str) -> tuple[Format, ...]:
-    """The item in every style (in the page language's order), then the exports."""
-    styles = [Format(r.style, r.text, r.segments) for r in render.references(item, lang)]
+def formats(
+    item: dict[str, Any], lang: str, references: Callable[..., list[render.Rendered]] = render.references
+) -> tuple[Format, ...]:
+    """The item in every style (in the page language's order), then the exports.
+    `references`: how the styles are rendered (`render.page_references` for a page)."""
+    styles = [Format(r.style, r.text, r.segments) for r in references(item, lang)]
     data = items.for_style(item, items.EXPORT)
     return (
         *styles,
@@ -89,7 +92,7 @@ def page_citation(
         version=meta.version,
         first_published=first,
         last_changed=changed,
-        formats=formats(items.page_item(meta, ref), ref.lang),
+        formats=formats(items.page_item(meta, ref), ref.lang, render.page_references),
         highwire=tuple(embedded.highwire(meta, ref)),
         json_ld=embedded.json_ld(meta, ref, home_url(meta, ref.lang)),
         parts=tuple(parts),

@@ -219,8 +219,10 @@ def render_in_text(item: dict[str, Any], style: str, lang: str) -> str:
 
 
 # Placeholders for the title and the address of items that differ only in those
-# (`render_variants`): private-use characters, which no style changes.
-TITLE_SLOT, URL_SLOT = "\ue010", "\ue011"
+# (`render_variants`): private-use characters, which no style changes. The
+# template's id is one for all (a bibliography entry does not show it), so that
+# items alike but for their title, address and id share the template's render.
+TITLE_SLOT, URL_SLOT, TEMPLATE_ID = "\ue010", "\ue011", "template"
 _NOCASE = re.compile(r'^<span class="nocase">(.*)</span>$', re.S)
 
 
@@ -242,7 +244,7 @@ def render_variants(
     on the title's last character is corrected again (post-correction 5);
     tests/hooks/chaiqiang/citations/test_render.py checks that every part of the
     site comes out as its own render would give."""
-    template = render({**item, "title": TITLE_SLOT, "URL": URL_SLOT}, style, lang)
+    template = render({**item, "id": TEMPLATE_ID, "title": TITLE_SLOT, "URL": URL_SLOT}, style, lang)
     marked = "".join(f"{_I_OPEN}{text}{_I_CLOSE}" if italic else text for text, italic in template.segments)
     out = []
     for title, url in variants:
@@ -255,3 +257,13 @@ def render_variants(
 def references(item: dict[str, Any], lang: str) -> list[Rendered]:
     """The item in every style, in the order for the page's language."""
     return [render(item, style, lang) for style in order(lang)]
+
+
+def page_references(item: dict[str, Any], lang: str) -> list[Rendered]:
+    """A page's item in every style, as `references` gives it, filled into the
+    template (`render_variants`) that every page of the same author, site, date
+    and version shares: a build renders each style once per such group, not
+    once per page (tests/hooks/chaiqiang/citations/test_render.py checks that
+    every page of the site comes out as its own render would give)."""
+    variant = [(item["title"], item["URL"])]
+    return [render_variants(item, style, lang, variant)[0] for style in order(lang)]

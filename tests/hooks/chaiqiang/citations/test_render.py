@@ -277,3 +277,37 @@ def test_parts_rendered_once_with_placeholders_equal_their_own_renders(meta, ref
         filled = render.render_variants(items.page_item(meta, ref), style, lang, variants)
         for item, rendered in zip(fragments_, filled, strict=True):
             assert rendered == render.render(item, style, lang), (style, item["title"])
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant", "en"])
+def test_pages_rendered_through_a_shared_template_equal_their_own_renders(meta, lang):
+    # render.page_references fills the render that pages alike but for title, address
+    # and id share; every page of the real site must come out as rendering it alone gives.
+    from chaiqiang.citations.site import _front_matter_title
+
+    from tools.common import ROOT
+
+    docs = ROOT / "docs" / lang
+    pages = sorted(md.relative_to(docs).as_posix() for md in docs.rglob("*.md"))
+    assert len(pages) > 10
+    titles_ = set()
+    for page in pages:
+        title = _front_matter_title((docs / page).read_text(encoding="utf-8"))
+        titles_.add(title)
+        item = items.page_item(meta, items.PageRef(lang, title, items.page_url(meta, lang, page), page))
+        assert render.page_references(item, lang) == render.references(item, lang), page
+    assert len(titles_) == len(pages)  # the pages were told apart
+
+
+def test_a_template_shared_by_pages_is_one_render_per_style(meta, refs, monkeypatch):
+    # The point of page_references: two pages of the same date cost one render per style.
+    calls = []
+    real = render._render_marked
+    monkeypatch.setattr(render, "_render_marked", lambda *a: calls.append(a[0]["title"]) or real(*a))
+    monkeypatch.setattr(render.disk_cache, "_store", render.disk_cache.caches.Store())
+    ref = refs["en"]
+    other = items.PageRef("en", "Another page", ref.url + "other/", ref.page)
+    first = render.page_references(items.page_item(meta, ref), "en")
+    second = render.page_references(items.page_item(meta, other), "en")
+    assert len(calls) == len(render.order("en"))
+    assert first != second and "Another page" in second[0].text
