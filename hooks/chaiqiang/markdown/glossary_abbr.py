@@ -12,7 +12,8 @@ from functools import lru_cache
 
 
 def abbreviation_block(entries: Iterable[tuple[str, str]]) -> str:
-    """`*[term]: definition` lines for (term, definition) pairs, longest term first."""
+    """`*[term]: definition` lines for (term, definition) pairs, longest term first,
+    a blank line between them."""
     return _block(frozenset(entries))
 
 
@@ -22,4 +23,7 @@ def _block(entries: frozenset[tuple[str, str]]) -> str:
     for term, definition in sorted(entries, key=lambda e: (-len(e[0]), e[0])):
         # A definition is one line of plain text in an attribute: no newlines.
         lines.append(f"*[{term}]: {' '.join(definition.split())}")
-    return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+    # A blank line between definitions: Python-Markdown's abbr takes one definition
+    # from a block and hands the rest back to every block processor, which scan it
+    # again (quadratic: a third of a clean build's Markdown time in one block).
+    return "\n\n" + "\n\n".join(lines) + "\n" if lines else ""
