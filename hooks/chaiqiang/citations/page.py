@@ -161,6 +161,7 @@ def _inner(citation: str) -> str:
 
 
 KINDS = ("site", "page", "section", "event", "figure", "dataset", "article", "as-cited-in")
+PAGE_KINDS = ("page", "section", "event", "figure", "as-cited-in")  # a page's item, or a part's
 
 
 def example(
@@ -193,8 +194,10 @@ def example(
         raise ValueError(f"unknown kind {kind!r} (one of {', '.join(KINDS)})")
     else:
         raise ValueError(f"example {kind!r} needs {'a page' if ref is None else 'an id and a label'}")
+    # A page's or a part's item is filled into its pages' shared render, as on the pages.
+    styles = render.page_references if kind in PAGE_KINDS else render.references
     if kind == "as-cited-in":
         article = render.render_in_text(items.article_item(meta, lang), "apa", lang)
         page = render.render_in_text(item, "apa", lang)
-        return Example(kind, item.get("URL"), formats(item, lang), (_inner(article), _inner(page)))
-    return Example(kind, item.get("URL"), formats(item, lang))
+        return Example(kind, item.get("URL"), formats(item, lang, styles), (_inner(article), _inner(page)))
+    return Example(kind, item.get("URL"), formats(item, lang, styles))

@@ -311,3 +311,19 @@ def test_a_template_shared_by_pages_is_one_render_per_style(meta, refs, monkeypa
     second = render.page_references(items.page_item(meta, other), "en")
     assert len(calls) == len(render.order("en"))
     assert first != second and "Another page" in second[0].text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", ["page", "section", "event", "figure", "as-cited-in"])
+def test_worked_examples_of_pages_and_parts_equal_their_own_renders(meta, refs, lang, kind):
+    # The How to cite page's examples of a page or a part go through the pages' shared render.
+    from chaiqiang.citations.page import PAGE_KINDS, example
+
+    assert kind in PAGE_KINDS
+    ref = refs[lang]
+    shown = example(meta, kind, lang, ref, "evt-2013-taobao-blocks-wechat", "Taobao blocks WeChat?")
+    if kind in ("page", "as-cited-in"):
+        item = items.page_item(meta, ref)
+    else:
+        item = items.fragment_item(meta, ref, "evt-2013-taobao-blocks-wechat", "Taobao blocks WeChat?")
+    assert shown.formats == formats(item, lang)
