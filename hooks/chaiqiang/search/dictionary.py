@@ -85,13 +85,21 @@ def han_runs(text: str) -> set[str]:
 
 def parse_entries(text: str, source: str = "dictionary") -> list[tuple[str, int]]:
     """(word, freq) for each `word freq [tag]` line, in order."""
+    lines = text.splitlines()
+    entries = _ENTRY.findall(text)
+    if len(entries) == len(lines):  # every line is well formed (most of the time: one pass in C)
+        return [(word, int(freq)) for word, freq in entries]
     entries = []
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(lines, 1):
         parts = line.split(" ")
-        if len(parts) < 2 or not parts[1].isdigit():
+        if len(parts) < 2 or not (parts[1].isascii() and parts[1].isdigit()):
             raise DictionaryError(f"{source}, line {lineno}: expected 'word frequency [tag]', got {line!r}")
         entries.append((parts[0], int(parts[1])))
     return entries
+
+
+# A well-formed line: a word (no space), its frequency in ASCII digits, maybe more.
+_ENTRY = re.compile(r"^([^ \n\r]*) ([0-9]+)(?:$| [^\n]*$)", re.M)
 
 
 def derive(simplified: str, converters: Iterable[Callable[[str], str]]) -> Lexicon:
@@ -99,21 +107,25 @@ def derive(simplified: str, converters: Iterable[Callable[[str], str]]) -> Lexic
 
     Words that two Simplified words become (乾/幹 → 幹) get the sum of their
     frequencies; a word that the conversions spell differently is listed under
-    each spelling.
+    each spelling. The converters see the words alone, a line each.
     """
     entries = parse_entries(simplified)
+    words = "\n".join(word for word, _ in entries)
+    counts = [count for _, count in entries]
     spellings: list[list[str]] = []
     for convert in converters:
-        lines = convert(simplified).splitlines()
-        if len(lines) != len(entries):
+        spelled = convert(words).split("\n")
+        if len(spelled) != len(entries):
             raise DictionaryError("conversion changed the number of dictionary lines")
-        spellings.append([line.split(" ", 1)[0] for line in lines])
+        spellings.append(spelled)
     freq: dict[str, int] = {}
     total = 0
-    for i, (_, count) in enumerate(entries):
-        for word in {spelled[i] for spelled in spellings}:
-            freq[word] = freq.get(word, 0) + count
-            total += count
+    for k, spelled in enumerate(spellings):
+        # A spelling that an earlier conversion gave the same word is counted once.
+        for word, count, *earlier in zip(spelled, counts, *spellings[:k], strict=True):
+            if word not in earlier:
+                freq[word] = freq.get(word, 0) + count
+                total += count
     return Lexicon(freq, total)
 
 

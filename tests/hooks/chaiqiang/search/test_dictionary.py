@@ -21,6 +21,8 @@ from chaiqiang.search.dictionary import (
     parse_entries,
     trim,
 )
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 SIMPLIFIED = "资本 300 n\n市场 500 n\n两地 20 n\n干 10 v\n乾 5 v\n网络 80 n\n"
 
@@ -144,3 +146,31 @@ def test_a_dictionary_made_in_the_background_is_the_one_made_here(tmp_path, monk
     assert (
         DictionaryCache(tmp_path / "failed").trimmed_in_background(runs)().read_bytes() == here.read_bytes()
     )
+
+
+def _parse_line_by_line(text: str) -> list[tuple[str, int]]:
+    entries = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        parts = line.split(" ")
+        if len(parts) < 2 or not (parts[1].isascii() and parts[1].isdigit()):
+            raise DictionaryError(f"dictionary, line {lineno}: expected 'word frequency [tag]', got {line!r}")
+        entries.append((parts[0], int(parts[1])))
+    return entries
+
+
+@given(st.lists(st.text(alphabet="资本 12n\r\x0c²\u2028", max_size=8), max_size=6).map("\n".join))
+@example("资本 300 n\n市场 12n\n")
+@example("资本 3²")
+@example("资本 3\x0c市场 5")
+@settings(max_examples=400)
+def test_parsing_in_one_pass_reads_every_text_as_line_by_line_reading_does(text):
+    # parse_entries' fast path (one regular expression over the file) must agree with
+    # reading the lines one by one: the same entries, or the same error on the same line.
+    try:
+        expected = _parse_line_by_line(text)
+    except DictionaryError as exc:
+        with pytest.raises(DictionaryError) as got:
+            parse_entries(text)
+        assert str(got.value) == str(exc)
+    else:
+        assert parse_entries(text) == expected
