@@ -98,6 +98,9 @@ def on_config(config):
         search.prepare(ROOT, Path(config.docs_dir), _project().search.words, background=True)
         # Material's entries for each page, cut by that dictionary, are kept (chaiqiang.search.entries).
         search_entries.install(caches.folder(ROOT, "search-entries"))
+        # mkdocs-static-i18n writes the index of every language last: the earlier ones need not wait.
+        if i18n := config.plugins.get("i18n"):
+            search_entries.defer_to_merge(i18n)
     return config
 
 

@@ -15,6 +15,13 @@ While jieba's dictionary is still being made in another process (an empty
 cache: chaiqiang.search.segmenter.prepare), pages are queued, with what the
 plugin reads of them, and indexed in the same order just before the index is
 written (`SearchIndex.generate_search_index`), so the build does not wait.
+
+mkdocs-static-i18n builds the languages one after the other, each pass writing
+an index, and then writes the merged one (`defer_to_merge`). An index written
+before that while the dictionary is still being made is an interim one: each
+queued page keeps its place in it as an `Unindexed` entry, which the merged
+index has indexed, in the same order, so the next language is built while the
+dictionary is made.
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ _store: caches.Store | None = None
 _original = material_search.SearchIndex.add_entry_from_context
 _original_generate = material_search.SearchIndex.generate_search_index
 _queue: list[tuple[Any, SimpleNamespace]] = []
+_merge = SimpleNamespace(follows=False)  # whether a merged index will be written (`defer_to_merge`)
 # What Material's add_entry_from_context reads of a page (and `key` with it).
 PAGE_FIELDS = ("content", "toc", "title", "meta", "url")
 
@@ -75,14 +83,58 @@ def _add_entry_from_context(index, page) -> None:
     return _add_now(index, page)
 
 
+class Unindexed(dict):
+    """A queued page's place in an interim index: shaped like an entry (its page's
+    own), marked, and replaced by the page's entries in the merged index."""
+
+    def __init__(self, index, page: SimpleNamespace):
+        super().__init__(location=page.url, title=page.title, text="", unindexed=True)
+        self.index, self.page = index, page
+
+
+def _entries_of(index, page) -> list[dict]:
+    """The entries Material makes of `page` with `index`'s settings (its own pass's)."""
+    scratch = material_search.SearchIndex(**index.config)
+    _add_now(scratch, page)
+    return scratch.entries
+
+
 def _generate_search_index(index, prev) -> str:
     try:
-        while _queue:
-            queued_index, page = _queue.pop(0)
-            _add_now(queued_index, page)
+        if _merge.follows and segmenter.pending():
+            index.entries.extend(Unindexed(queued_index, page) for queued_index, page in _queue)
+            _queue.clear()
+        else:
+            if any(isinstance(entry, Unindexed) for entry in index.entries):
+                index.entries[:] = [
+                    made
+                    for entry in list(index.entries)
+                    for made in (
+                        _entries_of(entry.index, entry.page) if isinstance(entry, Unindexed) else [entry]
+                    )
+                ]
+            while _queue:
+                queued_index, page = _queue.pop(0)
+                _add_now(queued_index, page)
     except ChaiqiangError as exc:  # as the hooks report theirs: the message, no traceback
         raise PluginError(str(exc)) from None
     return _original_generate(index, prev)
+
+
+def defer_to_merge(i18n) -> None:
+    """While mkdocs-static-i18n has languages still to build, an index is an interim
+    one; its `reconfigure_search_index` writes the merged index, which is indexed in full."""
+    _merge.follows = len(i18n.build_languages) > 1
+    merge = i18n.reconfigure_search_index
+    if getattr(merge, "indexes_in_full", False):
+        return
+
+    def merged(config):
+        _merge.follows = False
+        return merge(config)
+
+    merged.indexes_in_full = True
+    i18n.reconfigure_search_index = merged
 
 
 def _add_now(index, page) -> None:
@@ -109,5 +161,6 @@ def install(folder: Path | None) -> None:
     global _store
     _store = caches.Store(folder) if folder else None
     _queue.clear()
+    _merge.follows = False
     material_search.SearchIndex.add_entry_from_context = _add_entry_from_context
     material_search.SearchIndex.generate_search_index = _generate_search_index

@@ -165,6 +165,12 @@ def write(
         index = json.loads(merged.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise SearchIndexError(f"cannot read the search index {merged}: {exc}") from exc
+    unindexed = [doc["location"] for doc in index.get("docs", []) if doc.get("unindexed")]
+    if unindexed:  # chaiqiang.search.entries.Unindexed: an interim index was the last one written
+        raise SearchIndexError(
+            f"search index: {len(unindexed)} pages were never indexed ({', '.join(unindexed[:3])}, …): "
+            "mkdocs-static-i18n wrote no merged index after its languages (did it change how it merges?)"
+        )
     written = {}
     for language, part in split(index, languages, rank).items():
         if not part["docs"]:

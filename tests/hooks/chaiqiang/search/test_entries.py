@@ -103,3 +103,60 @@ def test_pages_indexed_while_the_dictionary_is_made_are_indexed_in_order_before_
     assert handed == ["jieba has its dictionary"]
     assert queued.entries == direct.entries
     assert [d["location"] for d in written["docs"]] == [e["location"] for e in direct.entries]
+
+
+class FakeI18n:
+    """What chaiqiang.search.entries.defer_to_merge uses of mkdocs-static-i18n's plugin,
+    doing what its reconfigure_search_index does: the passes' entries, merged, written again."""
+
+    build_languages = ("zh-Hant", "en")
+
+    def __init__(self, final):
+        self.final, self.kept, self.written = final, [], []
+
+    def reconfigure_search_index(self, config):
+        self.final.entries.clear()
+        self.final.entries.extend(self.kept)
+        self.written.append(json.loads(self.final.generate_search_index(None)))
+
+
+def test_while_another_language_is_built_the_dictionary_is_not_waited_for(folder, monkeypatch):
+    # Two passes (zh-Hant, then en, as mkdocs-static-i18n builds them), each writing an
+    # interim index, then the merged one: the same entries, in the same order, as indexing
+    # every page at once, and the dictionary awaited only for the merged index.
+    zh = [page(CONTENT + f"<p>頁 {n}.</p>") for n in range(2)]
+    en = [
+        SimpleNamespace(**{**vars(page(f"<h1 id='t'>Page {n}</h1><p>English.</p>")), "url": f"en/x{n}/"})
+        for n in range(2)
+    ]
+    entries.install(None)
+    direct = index()
+    for p in zh + en:
+        direct.add_entry_from_context(p)
+    handed = []
+    monkeypatch.setattr(segmenter, "_pending", lambda: handed.append("jieba has its dictionary"))
+    entries.install(folder)
+    first, second = index(), index()
+    i18n = FakeI18n(second)
+    entries.defer_to_merge(i18n)
+    for pass_index, pages in ((first, zh), (second, en)):
+        for p in pages:
+            pass_index.add_entry_from_context(p)
+        interim = json.loads(pass_index.generate_search_index(None))
+        assert all(doc["unindexed"] for doc in interim["docs"]) and handed == []
+        i18n.kept.extend(pass_index.entries)
+    i18n.reconfigure_search_index(None)
+    assert handed == ["jieba has its dictionary"]
+    (merged,) = i18n.written
+    assert merged["docs"] == json.loads(json.dumps(direct.entries))
+    assert not any(isinstance(e, entries.Unindexed) for e in second.entries)
+
+
+def test_without_a_merge_to_come_the_index_waits_for_the_dictionary(folder, monkeypatch):
+    # A single language (no mkdocs-static-i18n): its index is the final one.
+    monkeypatch.setattr(segmenter, "_pending", lambda: None)
+    entries.install(folder)
+    only = index()
+    only.add_entry_from_context(page())
+    written = json.loads(only.generate_search_index(None))
+    assert [d["location"] for d in written["docs"]] == ["story/x/", "story/x/#p"]

@@ -144,3 +144,12 @@ def test_a_language_without_entries_stops_the_build(tmp_path):
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(zh_only), encoding="utf-8")
     with pytest.raises(SearchIndexError, match="no entries for the language 'en'"):
         write(tmp_path)
+
+
+def test_an_index_with_pages_never_indexed_stops_the_build(tmp_path):
+    # chaiqiang.search.entries.Unindexed: an interim index must never be the one published.
+    (tmp_path / "search").mkdir()
+    interim = {**MERGED, "docs": [*MERGED["docs"], {**entry("story/the-deal/", "合作"), "unindexed": True}]}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(interim), encoding="utf-8")
+    with pytest.raises(SearchIndexError, match="1 pages were never indexed \\(story/the-deal/"):
+        write(tmp_path)
