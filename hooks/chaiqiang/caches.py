@@ -58,6 +58,12 @@ class Store:
         self.folder = Path(folder) if folder else None
         self._memory: dict[str, Any] = {}
 
+    def has(self, name: str) -> bool:
+        """Whether `cached(name, …)` would find an entry (in memory or in the folder)."""
+        return name in self._memory or bool(
+            self.folder and (self.folder / name[:2] / f"{name}.json").is_file()
+        )
+
     def cached(self, name: str, make: Callable[[], Any]) -> Any:
         """`make()`'s JSON-able result under the key `name`, from memory, the folder, or made now."""
         if name in self._memory:

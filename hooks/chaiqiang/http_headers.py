@@ -27,7 +27,7 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import caches, known_scripts
+from . import caches, known_scripts, parallel
 from .errors import ChaiqiangError
 
 FILE_NAME = "_headers"
@@ -150,11 +150,22 @@ def scan_site(site_dir: Path, store: caches.Store | None = None) -> InlineCode:
     again: the key is its bytes, its path and the scanner's source."""
     store = store or caches.Store()
     found = InlineCode()
+    pages = []
     for path in sorted(Path(site_dir).rglob("*.html")):
         where = path.relative_to(site_dir).as_posix()
         text = path.read_text(encoding="utf-8")
-        name = hashlib.sha256("\0".join((_scanner(), where, text)).encode("utf-8")).hexdigest()
-        page = store.cached(name, lambda text=text, where=where: _page_scan(text, where))
+        pages.append(
+            (hashlib.sha256("\0".join((_scanner(), where, text)).encode("utf-8")).hexdigest(), where, text)
+        )
+    # The pages not scanned before (all of them, on an empty cache), by two processes.
+    new = [(text, where) for name, where, text in pages if not store.has(name)]
+    scanned = dict(
+        zip((where for _, where in new), parallel.map_in_two(lambda p: _page_scan(*p), new), strict=True)
+    )
+    for name, where, text in pages:
+        page = store.cached(
+            name, lambda text=text, where=where: scanned.get(where) or _page_scan(text, where)
+        )
         found.scripts.update(page["scripts"])
         found.styles.update(page["styles"])
         found.style_attributes.update(page["style_attributes"])

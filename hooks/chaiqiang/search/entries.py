@@ -36,7 +36,7 @@ from typing import Any
 from material.plugins.search import plugin as material_search
 from mkdocs.exceptions import PluginError
 
-from .. import caches
+from .. import caches, parallel
 from ..errors import ChaiqiangError
 from . import segmenter
 
@@ -105,13 +105,16 @@ def _generate_search_index(index, prev) -> str:
             index.entries.extend(Unindexed(queued_index, page) for queued_index, page in _queue)
             _queue.clear()
         else:
-            if any(isinstance(entry, Unindexed) for entry in index.entries):
+            unindexed = [entry for entry in index.entries if isinstance(entry, Unindexed)]
+            if unindexed:
+                segmenter.ready()  # before the fork: both processes cut with the dictionary
+                made = iter(
+                    parallel.map_in_two(lambda entry: _entries_of(entry.index, entry.page), unindexed)
+                )
                 index.entries[:] = [
-                    made
+                    new
                     for entry in list(index.entries)
-                    for made in (
-                        _entries_of(entry.index, entry.page) if isinstance(entry, Unindexed) else [entry]
-                    )
+                    for new in (next(made) if isinstance(entry, Unindexed) else [entry])
                 ]
             while _queue:
                 queued_index, page = _queue.pop(0)

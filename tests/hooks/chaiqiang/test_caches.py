@@ -33,3 +33,11 @@ def test_the_source_digest_changes_with_the_code(tmp_path):
     before = caches.source_digest(code)
     code.write_text("a = 2\n")
     assert caches.source_digest(code) != before
+
+
+def test_has_tells_what_cached_would_find(tmp_path):
+    store = caches.Store(tmp_path)
+    assert not store.has("ab12")
+    store.cached("ab12", lambda: [1])
+    assert store.has("ab12") and caches.Store(tmp_path).has("ab12")  # in memory, and in the folder
+    assert not caches.Store().has("ab12")

@@ -1,0 +1,72 @@
+"""Jobs split between this process and a fork (chaiqiang.parallel): the results are
+those of doing every job here, in order, whatever the child does."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+from chaiqiang import parallel
+
+
+@pytest.fixture
+def two_cores(monkeypatch):
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+
+
+def test_the_results_are_in_order_and_half_come_from_another_process(two_cores):
+    here = os.getpid()
+    results = parallel.map_in_two(lambda n: (n * n, os.getpid()), range(20))
+    assert [square for square, _ in results] == [n * n for n in range(20)]
+    pids = [pid for _, pid in results]
+    assert pids[:10] == [here] * 10 and here not in pids[10:]
+
+
+def test_a_child_that_fails_leaves_its_half_to_be_done_here(two_cores):
+    here = os.getpid()
+
+    def job(n):
+        if os.getpid() != here:
+            raise RuntimeError("the child fails")
+        return n + 1
+
+    assert parallel.map_in_two(job, range(10)) == list(range(1, 11))
+
+
+def test_an_error_here_is_raised_and_the_child_reaped(two_cores, monkeypatch):
+    forked = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forked.append(real_fork()) or forked[-1])
+
+    def job(n):
+        if n == 0:
+            raise ValueError("bad input, named")
+        return n
+
+    with pytest.raises(ValueError, match="bad input, named"):
+        parallel.map_in_two(job, range(10))
+    (pid,) = [pid for pid in forked if pid]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # no child left behind
+
+
+def test_few_jobs_or_one_core_stay_here(monkeypatch):
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked"))
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+    assert parallel.map_in_two(str, range(parallel.MIN_JOBS - 1)) == [str(n) for n in range(7)]
+    monkeypatch.setattr(parallel, "_cores", lambda: 1)
+    assert parallel.map_in_two(str, range(50)) == [str(n) for n in range(50)]
+
+
+def test_a_process_with_threads_does_not_fork(two_cores, monkeypatch):
+    # mkdocs serve has threads; a fork would copy a lock one of them may hold.
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked"))
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert parallel.map_in_two(str, range(20)) == [str(n) for n in range(20)]
+    finally:
+        stop.set()
+        thread.join()
