@@ -15,7 +15,13 @@ def two_cores(monkeypatch):
     monkeypatch.setattr(parallel, "_cores", lambda: 2)
 
 
-def test_the_results_are_in_order_and_half_come_from_another_process(two_cores):
+@pytest.fixture
+def forkable(two_cores, monkeypatch):
+    # The whole suite's process has threads (browsers, servers) that these jobs never touch.
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+
+
+def test_the_results_are_in_order_and_half_come_from_another_process(forkable):
     here = os.getpid()
     results = parallel.map_in_two(lambda n: (n * n, os.getpid()), range(20))
     assert [square for square, _ in results] == [n * n for n in range(20)]
@@ -23,7 +29,7 @@ def test_the_results_are_in_order_and_half_come_from_another_process(two_cores):
     assert pids[:10] == [here] * 10 and here not in pids[10:]
 
 
-def test_a_child_that_fails_leaves_its_half_to_be_done_here(two_cores):
+def test_a_child_that_fails_leaves_its_half_to_be_done_here(forkable):
     here = os.getpid()
 
     def job(n):
@@ -34,7 +40,7 @@ def test_a_child_that_fails_leaves_its_half_to_be_done_here(two_cores):
     assert parallel.map_in_two(job, range(10)) == list(range(1, 11))
 
 
-def test_an_error_here_is_raised_and_the_child_reaped(two_cores, monkeypatch):
+def test_an_error_here_is_raised_and_the_child_reaped(forkable, monkeypatch):
     forked = []
     real_fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forked.append(real_fork()) or forked[-1])
