@@ -16,7 +16,7 @@ from . import caches, http_headers, known_scripts, offline, search
 from .bilingual.build import write_views
 from .citations.bibliography import write_bibliography
 from .downloads import write_downloads
-from .material_patch import patch_alternate_lookup
+from .material_patch import patch_bundle
 from .project import Project
 
 
@@ -60,8 +60,8 @@ STEPS: tuple[Step, ...] = (
             caches.folder(b.project.root, "bilingual"),
         ),
     ),
-    # Material's bundle must not fetch sitemap.xml next to every hreflang alternate.
-    Step("material patch", lambda b: patch_alternate_lookup(b.site_dir)),
+    # Material's bundle, corrected (chaiqiang.material_patch): no sitemap look-ups, no restyling on load.
+    Step("material patches", lambda b: patch_bundle(b.site_dir)),
     # The offline bundle: search's iframe-worker shim, from node_modules/.
     Step(
         "offline shim",

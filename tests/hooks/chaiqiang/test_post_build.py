@@ -15,11 +15,11 @@ def names(**kwargs) -> list[str]:
 
 
 def test_the_hosted_site_gets_every_step_but_the_shim_and_headers_last():
-    assert names() == ["downloads", "bilingual", "material patch", "search", "headers"]
+    assert names() == ["downloads", "bilingual", "material patches", "search", "headers"]
 
 
 def test_the_offline_bundle_gets_the_shim_and_no_headers():
-    assert names(offline=True) == ["downloads", "bilingual", "material patch", "offline shim", "search"]
+    assert names(offline=True) == ["downloads", "bilingual", "material patches", "offline shim", "search"]
 
 
 def test_without_our_search_pipeline_there_is_no_index_step():
