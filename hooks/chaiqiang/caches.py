@@ -58,17 +58,20 @@ class Store:
         self.folder = Path(folder) if folder else None
         self._memory: dict[str, Any] = {}
 
+    def _path(self, name: str) -> Path | None:
+        """Where the entry `name` is kept in the folder (None: in memory only)."""
+        return self.folder / name[:2] / f"{name}.json" if self.folder else None
+
     def has(self, name: str) -> bool:
         """Whether `cached(name, …)` would find an entry (in memory or in the folder)."""
-        return name in self._memory or bool(
-            self.folder and (self.folder / name[:2] / f"{name}.json").is_file()
-        )
+        path = self._path(name)
+        return name in self._memory or (path is not None and path.is_file())
 
     def cached(self, name: str, make: Callable[[], Any]) -> Any:
         """`make()`'s JSON-able result under the key `name`, from memory, the folder, or made now."""
         if name in self._memory:
             return self._memory[name]
-        path = self.folder / name[:2] / f"{name}.json" if self.folder else None
+        path = self._path(name)
         if path is not None and path.is_file():
             try:
                 value = json.loads(path.read_text(encoding="utf-8"))
