@@ -27,7 +27,8 @@ undo a patch or apply it to code it was not written for.
    loads, then fills it in: two changes of the page's colour scheme, and each
    restyles every element. Our pages carry that tag from the start, with the
    first palette's scheme (overrides/main.html), and Material now keeps that tag
-   up to date instead of adding its own (a page without one still gets Material's).
+   up to date instead of adding its own (a page without one still gets Material's),
+   writing it only when the scheme changes (a write of the same value restyles too).
 """
 
 from __future__ import annotations
@@ -93,6 +94,8 @@ COLOR_SCHEME_TAG = Patch(
             "let o=document.querySelector('meta[name=\"color-scheme\"]')"
             '||document.head.appendChild(x("meta",{name:"color-scheme"}));',
         ),
+        # Writing the tag restyles the page even when the value is the same: only a change.
+        ("return o.content=a.colorScheme,", "return o.content!==a.colorScheme&&(o.content=a.colorScheme),"),
     ),
 )
 

@@ -9,11 +9,17 @@ import re
 import pytest
 from chaiqiang.material_patch import COLOR_SCHEME_TAG, PALETTE_SWITCHING
 
-# Every time <body> gains or loses data-md-color-switching, from the first script on.
+# Every time <body> gains or loses data-md-color-switching, and every write of the page's
+# colour scheme into its tag, from the first script on.
 WATCH = """new MutationObserver(records => {
-  for (const r of records) if (r.target === document.body)
-    (window.__switching = window.__switching || []).push(document.body.hasAttribute(r.attributeName));
-}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-md-color-switching']});"""
+  for (const r of records) {
+    if (r.target === document.body && r.attributeName === 'data-md-color-switching')
+      (window.__switching = window.__switching || []).push(document.body.hasAttribute(r.attributeName));
+    if (r.target.matches('meta[name=color-scheme]') && r.attributeName === 'content')
+      (window.__written = window.__written || []).push(r.target.content);
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-md-color-switching', 'content']});"""
+WRITTEN = "window.__written || []"
 
 
 SCHEMES = "[...document.querySelectorAll('meta[name=color-scheme]')].map(m => m.content)"
@@ -28,9 +34,9 @@ def switching(page) -> list[bool]:
 def test_a_page_load_in_the_stored_palette_marks_no_switch(page, site_server, path):
     page.add_init_script(WATCH)
     page.goto(site_server + path, wait_until="load")
-    assert switching(page) == []
+    assert switching(page) == [] and page.evaluate(WRITTEN) == []
     page.reload(wait_until="load")  # now with the palette Material stored
-    assert switching(page) == []
+    assert switching(page) == [] and page.evaluate(WRITTEN) == []
 
 
 def test_switching_the_palette_turns_transitions_off_while_it_changes(page, site_server):
@@ -42,6 +48,7 @@ def test_switching_the_palette_turns_transitions_off_while_it_changes(page, site
     assert switching(page) == [True, False]
     assert page.evaluate("document.body.dataset.mdColorScheme") != scheme
     assert page.evaluate(SCHEMES) == ["dark"]  # the same tag, now the dark palette's
+    assert page.evaluate(WRITTEN) == ["dark"]
     # A page opened after the switch has the stored palette applied by Material's inline
     # script before the bundle runs: nothing changes, so nothing is marked.
     page.goto(site_server + "timeline/", wait_until="load")
@@ -63,3 +70,17 @@ def test_the_check_sees_materials_unpatched_palette(page, site_server):
     page.goto(site_server + "story/the-deal/", wait_until="load")
     assert switching(page) == [True, False]
     assert page.evaluate(SCHEMES) == ["light", "light"]  # Material adds a tag of its own
+    assert page.evaluate(WRITTEN) == ["light"]  # and writes it
+
+
+def test_the_check_sees_a_write_of_the_same_scheme(page, site_server):
+    # The planted fault: the tag reused, but written on every load as Material writes its own.
+    theirs, ours = COLOR_SCHEME_TAG.edits[-1]
+
+    def unguarded(route):
+        route.fulfill(body=route.fetch().text().replace(ours, theirs), content_type="application/javascript")
+
+    page.route(re.compile(r".*/bundle\.[0-9a-f]+\.min\.js$"), unguarded)
+    page.add_init_script(WATCH)
+    page.goto(site_server + "story/the-deal/", wait_until="load")
+    assert page.evaluate(SCHEMES) == ["light"] and page.evaluate(WRITTEN) == ["light"]
