@@ -23,11 +23,6 @@ WIDTHS = (390, 1280)
 SCHEMES = ("light", "dark")
 # Material's palette names for the two schemes (mkdocs.yml).
 MATERIAL_SCHEME = {"light": "default", "dark": "slate"}
-# axe measures a text's contrast against what is painted where the text is. The bilingual view
-# paints a pair only when it nears the screen (content-visibility: auto, bilingual.css), as the
-# reader comes to it; the check paints them all first, or it would read the colours of the
-# footer that a not-yet-painted pair's text lies over.
-PAINT_ALL = "* { content-visibility: visible !important; }"
 
 
 @dataclass(frozen=True)
@@ -75,7 +70,6 @@ def check(
             got = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
             if got != MATERIAL_SCHEME[scheme]:
                 problems.append(f"{rel}: palette {got!r} at prefers-color-scheme {scheme}")
-            tab.add_style_tag(content=PAINT_ALL)
             for v in axe.run(tab).response["violations"]:
                 nodes = v.get("nodes", [])
                 violations.append(
