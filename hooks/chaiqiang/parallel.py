@@ -13,6 +13,7 @@ serve's) does every job itself.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -34,10 +35,11 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def map_in_two(job: Callable[[T], R], items: Iterable[T]) -> list[R]:
+def map_in_two(job: Callable[[T], R], items: Iterable[T], min_jobs: int = MIN_JOBS) -> list[R]:
+    """`min_jobs`: fewer are done here (two suffice when each is a large piece of one task)."""
     items = list(items)
     # A fork of a process with threads (mkdocs serve's) could inherit a lock another thread holds.
-    if len(items) < MIN_JOBS or _cores() < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
+    if len(items) < max(min_jobs, 2) or _cores() < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
         return [job(item) for item in items]
     half = len(items) // 2
     read_end, write_end = os.pipe()
@@ -64,5 +66,13 @@ def map_in_two(job: Callable[[T], R], items: Iterable[T]) -> list[R]:
         data = pipe.read()
     _, status = os.waitpid(pid, 0)
     if status == 0 and data:
-        return mine + pickle.loads(data)
+        # Every object unpickled stays alive: the collector's passes over them (a large
+        # file's data is a million objects) would find nothing to free.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return mine + pickle.loads(data)
+        finally:
+            if enabled:
+                gc.enable()
     return mine + [job(item) for item in items[half:]]

@@ -15,10 +15,18 @@ straight from it, and the lines indexed only when a message asks for one
 an explicit tag, a key that is not text, a key given twice, a syntax error,
 a tab, a character neither loader accepts) goes the reference way, so its data, lines and
 messages are exactly the pure loader's. Without libyaml everything goes that way.
+
+A large file (`SPLIT_MIN_CHARS`: the timeline at 10,000 events is 7 MB) whose longest
+part is a top-level key's list is read the fast way in two pieces at once
+(chaiqiang.parallel: a fork reads the second half of the list), the pieces joined
+(`_build_in_two`). Any doubt about a piece (it does not parse, or not as a piece of
+that list) reads the whole file in one piece, as a small file is read: the data,
+lines and messages are the same either way.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +39,7 @@ from yaml.events import (
     SequenceStartEvent,
 )
 
+from .. import parallel
 from ..errors import ChaiqiangError
 
 Path_ = tuple[str | int, ...]
@@ -91,7 +100,7 @@ def parse(text: str) -> Parsed:
         # libyaml takes tabs where the pure loader refuses them: those go its way. Characters
         # that neither allows (control characters) stop libyaml too (a ReaderError).
         try:
-            return Parsed(_build(text), text=text)
+            return Parsed(_build_in_two(text) if len(text) >= SPLIT_MIN_CHARS else _build(text), text=text)
         except (_Unusual, yaml.YAMLError, UnicodeEncodeError):
             pass  # the reference way gives the data, or the pure loader's message
     return _parse_nodes(text, _Loader)
@@ -282,6 +291,74 @@ def _fill(get, root: dict | list, flow: bool) -> dict | list:
             node.append(child)
         stack.append((node, keys, flow))
         node, keys, flow = child, 0, flow or bool(event.flow_style)
+
+
+# --- a large file, in two pieces at once -------------------------------------------------
+
+SPLIT_MIN_CHARS = 2_000_000  # below this, a fork costs more than half the parse
+# A line at the left margin that is not an item, a comment or a blank line (a key, mostly).
+_TOP_START = re.compile(r"[^ \t\r\n#-]|-[^ \t\r\n]")
+_TOP_LINE = re.compile(rf"\n(?={_TOP_START.pattern})")
+# A block key with its value on the lines below (`events:`, maybe a comment after it).
+_BLOCK_KEY = re.compile(r"[^ \t\r\n#\-'\"{\[?&*!|>%@`][^\n:#]*:[ \t]*(?:#[^\n]*)?\r?")
+_MARKERS = re.compile(r"\n(?:---|\.\.\.|%)")
+
+
+def _pieces(text: str) -> tuple[str, str, str] | None:
+    """The file as (head, items, tail): the head ends inside the list of the last
+    top-level key before the middle of the file, the items are the rest of that list
+    (one item a line start, at the list's indentation), the tail the keys after it.
+    None when the file is not laid out so."""
+    if text.startswith(("---", "...", "%")) or _MARKERS.search(text):
+        return None  # documents and directives: one piece
+    middle = len(text) // 2
+    key_at = 0 if _TOP_START.match(text) else None
+    for match in _TOP_LINE.finditer(text, 0, middle):
+        key_at = match.end()
+    if key_at is None:
+        return None
+    key_end = text.find("\n", key_at)
+    if key_end < 0 or not _BLOCK_KEY.fullmatch(text, key_at, key_end):
+        return None
+    # The list's indentation: that of its first item, on the first line that is not blank or a comment.
+    first = re.compile(r"\n( *)(?!#)(?=\S)").search(text, key_end)
+    if not first or not text.startswith("- ", first.end()):
+        return None
+    item = "\n" + first.group(1) + "- "
+    split = text.find(item, max(middle, first.start() + 1))
+    if split < 0 or _TOP_LINE.search(text, key_end, split):
+        return None  # the list ends before the middle: one piece
+    split += 1
+    indent = len(first.group(1))
+    # The list ends at the first line less indented than its items that is not blank or a comment.
+    end_re = _TOP_LINE if indent == 0 else re.compile(rf"\n(?= {{0,{indent - 1}}}[^ \t\r\n#])")
+    end = end_re.search(text, split)
+    end_at = end.start() + 1 if end else len(text)
+    return text[:split], text[split:end_at], text[end_at:]
+
+
+def _build_in_two(text: str) -> Any:
+    """`_build(text)`, the list's second half read by another process meanwhile."""
+    pieces = _pieces(text)
+    if pieces is None:
+        return _build(text)
+    head, items, tail = pieces
+    try:
+        root, more = parallel.map_in_two(_build, [head, items], min_jobs=2)
+        rest = _build(tail)
+    except (_Unusual, yaml.YAMLError, UnicodeEncodeError):
+        return _build(text)  # a piece is not plain data on its own: the whole file, one piece
+    if (
+        type(root) is not dict
+        or not root
+        or type(more) is not list
+        or type(root[key := next(reversed(root))]) is not list
+        or not (rest is None or (type(rest) is dict and not rest.keys() & root.keys()))
+    ):
+        return _build(text)
+    root[key].extend(more)
+    root.update(rest or {})
+    return root
 
 
 def _index_events(text: str) -> dict[Path_, int]:

@@ -139,3 +139,72 @@ def test_a_large_generated_file_reads_the_same():
         for i in range(2000)
     )
     assert_same("events:\n" + events.replace("\n", "\n  ").rstrip(" "))
+
+
+# --- a large file in two pieces (yamlio._build_in_two) -----------------------------------
+
+
+def _events(n: int, indent: str, extra: str = "") -> str:
+    item = (
+        "- id: evt-{i}\n  date: '20{y:02d}'\n  tags: [a, b{i}]\n  sources:\n  - s{i}\n  - t{i}\n"
+        "  text:\n    en: line one of {i}\n      continued\n    zh-Hant: |+\n      第{i}則\n\n"
+    )
+    body = "".join(item.format(i=i, y=i % 30) for i in range(n)) + extra
+    return "".join(indent + line if line.strip() else line for line in body.splitlines(True))
+
+
+LARGE = {
+    "items at the margin": "phases:\n- id: p\n# a comment\nevents:\n" + _events(300, ""),
+    "items indented": "meta: {v: 1}\nevents:\n  # first\n" + _events(300, "  ") + "after: [x]\nlast: 2\n",
+    "windows line ends": ("events:\n" + _events(200, "  ")).replace("\n", "\r\n"),
+    "a key after the list that the head has": "events:\n" + _events(200, "") + "events: 2\n",
+    "a second half that is not plain data": "events:\n" + _events(200, "", "- &a x\n- *a\n"),
+    "an alias of the head in the second half": "events:\n- &first {id: a}\n" + _events(200, "") + "- *first\n",
+    "a syntax error in the second half": "events:\n" + _events(200, "  ", "  - a: [1\n  b: 2\n"),
+    "a key given twice in the second half": "events:\n" + _events(200, "", "- id: x\n  id: y\n"),
+    "a quoted text across the middle": "events:\n" + _events(20, "") + "- t: 'a\n" + "- b\n" * 3000 + "'\n",
+    "the list ends before the middle": "events:\n" + _events(50, "") + "more: |\n" + "  - x\n" * 3000,
+    "a document marker": "events:\n" + _events(200, "") + "...\n",
+}
+
+
+@needs_libyaml
+@pytest.mark.parametrize("text", [*LARGE.values(), *SAME.values()], ids=[*LARGE, *SAME])
+def test_a_large_file_read_in_two_pieces_gives_the_same_result(text, monkeypatch):
+    monkeypatch.setattr(yamlio, "SPLIT_MIN_CHARS", 0)
+    assert_same(text)
+
+
+@needs_libyaml
+def test_a_large_file_is_read_by_two_processes(monkeypatch):
+    pieces = []
+    real = yamlio.parallel.map_in_two
+    monkeypatch.setattr(
+        yamlio.parallel, "map_in_two", lambda job, items, **kw: pieces.append(items) or real(job, items, **kw)
+    )
+    text = LARGE["items indented"]
+    monkeypatch.setattr(yamlio, "SPLIT_MIN_CHARS", len(text))
+    assert_same(text)
+    assert len(pieces) == 1
+    head, items = pieces[0]
+    assert text.startswith(head) and items.startswith("  - id: evt-")
+    assert abs(len(head) - len(items)) < len(text) / 10  # about half each
+    monkeypatch.setattr(yamlio, "SPLIT_MIN_CHARS", len(text) + 1)
+    yamlio.parse(text)
+    assert len(pieces) == 1  # a smaller file: one piece
+
+
+@needs_libyaml
+def test_pieces_that_parse_but_cut_in_the_wrong_place_are_refused_or_caught(monkeypatch):
+    text = LARGE["items at the margin"]
+    monkeypatch.setattr(yamlio, "SPLIT_MIN_CHARS", 0)
+    # The second piece starting at an item of an event's own list of sources: refused
+    # (the pieces do not parse as the head, a list and keys), the file read in one piece.
+    cut, end = text.index("\n  - s150\n") + 1, text.index("\n- id: evt-151\n") + 1
+    monkeypatch.setattr(yamlio, "_pieces", lambda t: (t[:cut], t[cut:end], t[end:]))
+    assert_same(text)
+    # Planted fault: pieces that parse but leave out an event; the comparison sees it.
+    cut, skip = text.index("\n- id: evt-150\n") + 1, text.index("\n- id: evt-151\n") + 1
+    monkeypatch.setattr(yamlio, "_pieces", lambda t: (t[:cut], t[skip:], ""))
+    with pytest.raises(AssertionError):
+        assert_same(text)
