@@ -119,13 +119,26 @@ def derive(simplified: str, converters: Iterable[Callable[[str], str]]) -> Lexic
             raise DictionaryError("conversion changed the number of dictionary lines")
         spellings.append(spelled)
     freq: dict[str, int] = {}
+    get = freq.get
     total = 0
     for k, spelled in enumerate(spellings):
         # A spelling that an earlier conversion gave the same word is counted once.
-        for word, count, *earlier in zip(spelled, counts, *spellings[:k], strict=True):
-            if word not in earlier:
-                freq[word] = freq.get(word, 0) + count
-                total += count
+        # The first two conversions without the general loop's unpacking: 0.1 s less
+        # over jieba's 349,000 words, which an empty cache's build waits for.
+        if k == 0:
+            for word, count in zip(spelled, counts, strict=True):
+                freq[word] = get(word, 0) + count
+            total += sum(counts)
+        elif k == 1:
+            for word, count, first in zip(spelled, counts, spellings[0], strict=True):
+                if word != first:
+                    freq[word] = get(word, 0) + count
+                    total += count
+        else:
+            for word, count, *earlier in zip(spelled, counts, *spellings[:k], strict=True):
+                if word not in earlier:
+                    freq[word] = get(word, 0) + count
+                    total += count
     return Lexicon(freq, total)
 
 
