@@ -52,6 +52,16 @@ def test_derive_lists_every_spelling_and_sums_words_that_merge():
     assert lexicon.total == sum(lexicon.freq.values())
 
 
+def test_a_third_conversion_adds_only_the_spellings_the_first_two_did_not_give():
+    # derive's loop for the first two conversions is its own; the third takes the general one.
+    third = lambda text: to_taiwan(text).replace("網路", "網絡").replace("資本", "资本")  # noqa: E731
+    two, three = derive(SIMPLIFIED, [to_traditional, to_taiwan]), derive(
+        SIMPLIFIED, [to_traditional, to_taiwan, third]
+    )
+    assert three.freq == {**two.freq, "资本": 300}  # 網絡 was the first's spelling: not again
+    assert three.total == two.total + 300
+
+
 def test_a_broken_dictionary_line_is_reported_with_its_number():
     with pytest.raises(DictionaryError, match="line 2"):
         parse_entries("资本 300 n\n市场\n")
