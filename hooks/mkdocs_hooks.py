@@ -36,6 +36,7 @@ from chaiqiang.citations import site as citations
 from chaiqiang.errors import ChaiqiangError
 from chaiqiang.lang_marks import mark_chinese
 from chaiqiang.languages import LANGUAGES
+from chaiqiang.markdown import footnotes
 from chaiqiang.markdown.glossary_abbr import abbreviation_block
 from chaiqiang.material_markup import valid_toggles
 from chaiqiang.project import Project
@@ -144,6 +145,8 @@ def on_page_markdown(markdown, page, config, files):
 @_reported
 def on_page_content(html, page, config, files):
     lang = _lang(page, config)
+    # The footnotes' back links, titled in the page's language.
+    html = footnotes.fill(html, lang, f"docs/{page.file.src_uri}", ROOT)
     # Story, home and About: every block has its alignment id (chaiqiang.bilingual), and a ¶.
     if is_aligned(urls.split_src(page.file.src_uri)[1]):
         aligned_blocks.of_content(html, f"docs/{page.file.src_uri}")

@@ -133,3 +133,19 @@ def test_every_page_s_heading_has_its_own_readable_id_in_both_languages(built_si
             # The skip link leads to it.
             assert parse(path).xpath("//a[contains(@class,'md-skip')]/@href") == ["#" + h1.get("id")], path
         assert ids[0] == ids[1], f"{rel}: h1 ids differ between languages: {ids}"
+
+
+def test_footnote_back_links_are_titled_in_the_page_s_language(built_site):
+    # Material shows the title as a tooltip; Python-Markdown's own is English on every page.
+    seen = {"zh-Hant": 0, "en": 0}
+    for page in sorted(built_site.rglob("*.html")):
+        doc = parse(page)
+        for link in doc.xpath("//a[contains(@class, 'footnote-backref')]"):
+            lang = link.xpath("string(ancestor-or-self::*[@lang][1]/@lang)")
+            title = link.get("title")
+            if lang == "zh-Hant":
+                assert re.fullmatch(r"回到內文中的註腳 \d+", title), (page, title)
+            else:
+                assert re.fullmatch(r"Jump back to footnote \d+ in the text", title), (page, title)
+            seen[lang] += 1
+    assert seen["zh-Hant"] > 10 and seen["en"] > 10, seen
