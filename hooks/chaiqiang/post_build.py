@@ -18,6 +18,7 @@ from .citations.bibliography import write_bibliography
 from .downloads import write_downloads
 from .material_patch import patch_bundle
 from .project import Project
+from .search import entries as search_entries
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ STEPS: tuple[Step, ...] = (
         lambda b: offline.install_shim(b.project.root, b.site_dir, b.polyfills),
         when=lambda b: b.offline,
     ),
+    # The merged search index, if it waited for jieba's dictionary (chaiqiang.search.entries).
+    Step("merged search index", lambda b: search_entries.finish_merge(), when=lambda b: b.search),
     # One search index per language, reference pages ranked by data/search.yaml.
     Step(
         "search",

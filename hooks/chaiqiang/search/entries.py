@@ -21,7 +21,8 @@ an index, and then writes the merged one (`defer_to_merge`). An index written
 before that while the dictionary is still being made is an interim one: each
 queued page keeps its place in it as an `Unindexed` entry, which the merged
 index has indexed, in the same order, so the next language is built while the
-dictionary is made.
+dictionary is made; and if it is still being made then, the merged index waits
+for the build's last steps (`finish_merge`).
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ _store: caches.Store | None = None
 _original = material_search.SearchIndex.add_entry_from_context
 _original_generate = material_search.SearchIndex.generate_search_index
 _queue: list[tuple[Any, SimpleNamespace]] = []
-_merge = SimpleNamespace(follows=False)  # whether a merged index will be written (`defer_to_merge`)
+# Whether a merged index will be written, and the merge held back for `finish_merge` (`defer_to_merge`).
+_merge = SimpleNamespace(follows=False, held=None)
 # What Material's add_entry_from_context reads of a page (and `key` with it).
 PAGE_FIELDS = ("content", "toc", "title", "meta", "url")
 
@@ -126,7 +128,10 @@ def _generate_search_index(index, prev) -> str:
 
 def defer_to_merge(i18n) -> None:
     """While mkdocs-static-i18n has languages still to build, an index is an interim
-    one; its `reconfigure_search_index` writes the merged index, which is indexed in full."""
+    one; its `reconfigure_search_index` writes the merged index, which is indexed in full.
+    If jieba's dictionary is still being made then, the merge is held back until
+    `finish_merge` (chaiqiang.post_build), so that the steps that need no dictionary
+    (the bilingual views) are done meanwhile instead of after the wait."""
     _merge.follows = len(i18n.build_languages) > 1
     merge = i18n.reconfigure_search_index
     if getattr(merge, "indexes_in_full", False):
@@ -134,10 +139,20 @@ def defer_to_merge(i18n) -> None:
 
     def merged(config):
         _merge.follows = False
+        if segmenter.pending():
+            _merge.held = lambda: merge(config)
+            return None
         return merge(config)
 
     merged.indexes_in_full = True
     i18n.reconfigure_search_index = merged
+
+
+def finish_merge() -> None:
+    """Write the merged index that `defer_to_merge` held back, if it held one."""
+    held, _merge.held = _merge.held, None
+    if held is not None:
+        held()
 
 
 def _add_now(index, page) -> None:
@@ -164,6 +179,6 @@ def install(folder: Path | None) -> None:
     global _store
     _store = caches.Store(folder) if folder else None
     _queue.clear()
-    _merge.follows = False
+    _merge.follows, _merge.held = False, None
     material_search.SearchIndex.add_entry_from_context = _add_entry_from_context
     material_search.SearchIndex.generate_search_index = _generate_search_index

@@ -146,10 +146,25 @@ def test_while_another_language_is_built_the_dictionary_is_not_waited_for(folder
         assert all(doc["unindexed"] for doc in interim["docs"]) and handed == []
         i18n.kept.extend(pass_index.entries)
     i18n.reconfigure_search_index(None)
+    # Held back while the dictionary is made: the build's last steps write it (post_build).
+    assert i18n.written == [] and handed == []
+    entries.finish_merge()
     assert handed == ["jieba has its dictionary"]
+    entries.finish_merge()  # once only
     (merged,) = i18n.written
     assert merged["docs"] == json.loads(json.dumps(direct.entries))
     assert not any(isinstance(e, entries.Unindexed) for e in second.entries)
+
+
+def test_with_the_dictionary_made_the_merge_is_not_held_back(folder, monkeypatch):
+    monkeypatch.setattr(segmenter, "_pending", None)
+    entries.install(folder)
+    i18n = FakeI18n(index())
+    entries.defer_to_merge(i18n)
+    i18n.reconfigure_search_index(None)
+    assert len(i18n.written) == 1
+    entries.finish_merge()
+    assert len(i18n.written) == 1
 
 
 def test_without_a_merge_to_come_the_index_waits_for_the_dictionary(folder, monkeypatch):
