@@ -35,11 +35,39 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+def _can_fork() -> bool:
+    # A fork of a process with threads (mkdocs serve's) could inherit a lock another thread holds.
+    return _cores() >= 2 and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def in_background(job: Callable[[], object]) -> Callable[[], bool] | None:
+    """`job()` in a fork of this process, started now; returns the wait for it (True if
+    the job succeeded). None where a fork is not safe or of no use (no fork, one core,
+    threads): the caller does the job another way. The fork inherits what is loaded,
+    so it starts at once; it reports nothing (an error is raised where the caller
+    does the job again)."""
+    if not _can_fork():
+        return None
+    pid = os.fork()
+    if pid == 0:  # the fork: the job, then gone without cleanup
+        code = 1
+        try:
+            job()
+            code = 0
+        finally:
+            os._exit(code)
+
+    def wait() -> bool:
+        _, status = os.waitpid(pid, 0)
+        return status == 0
+
+    return wait
+
+
 def map_in_two(job: Callable[[T], R], items: Iterable[T], min_jobs: int = MIN_JOBS) -> list[R]:
     """`min_jobs`: fewer are done here (two suffice when each is a large piece of one task)."""
     items = list(items)
-    # A fork of a process with threads (mkdocs serve's) could inherit a lock another thread holds.
-    if len(items) < max(min_jobs, 2) or _cores() < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
+    if len(items) < max(min_jobs, 2) or not _can_fork():
         return [job(item) for item in items]
     half = len(items) // 2
     read_end, write_end = os.pipe()

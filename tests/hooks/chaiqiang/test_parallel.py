@@ -76,3 +76,20 @@ def test_a_process_with_threads_does_not_fork(two_cores, monkeypatch):
     finally:
         stop.set()
         thread.join()
+
+
+def test_a_job_in_the_background_runs_in_a_fork_and_says_whether_it_succeeded(forkable, tmp_path):
+    here = os.getpid()
+    wait = parallel.in_background(lambda: (tmp_path / "pid").write_text(str(os.getpid())))
+    assert wait() is True
+    assert int((tmp_path / "pid").read_text()) != here
+    assert parallel.in_background(lambda: 1 / 0)() is False
+
+
+def test_no_background_fork_with_threads_or_one_core(two_cores, monkeypatch):
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked"))
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 2)
+    assert parallel.in_background(lambda: None) is None
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(parallel, "_cores", lambda: 1)
+    assert parallel.in_background(lambda: None) is None

@@ -9,6 +9,7 @@ import sys
 
 import jieba
 import pytest
+from chaiqiang import parallel
 from chaiqiang.search import dictionary
 from chaiqiang.search.dictionary import (
     PADDING_WORD,
@@ -55,8 +56,9 @@ def test_derive_lists_every_spelling_and_sums_words_that_merge():
 def test_a_third_conversion_adds_only_the_spellings_the_first_two_did_not_give():
     # derive's loop for the first two conversions is its own; the third takes the general one.
     third = lambda text: to_taiwan(text).replace("網路", "網絡").replace("資本", "资本")  # noqa: E731
-    two, three = derive(SIMPLIFIED, [to_traditional, to_taiwan]), derive(
-        SIMPLIFIED, [to_traditional, to_taiwan, third]
+    two, three = (
+        derive(SIMPLIFIED, [to_traditional, to_taiwan]),
+        derive(SIMPLIFIED, [to_traditional, to_taiwan, third]),
     )
     assert three.freq == {**two.freq, "资本": 300}  # 網絡 was the first's spelling: not again
     assert three.total == two.total + 300
@@ -142,20 +144,43 @@ def test_the_cache_keeps_only_the_newest_trimmed_files(tmp_path):
     ]
 
 
-def test_a_dictionary_made_in_the_background_is_the_one_made_here(tmp_path, monkeypatch):
+@pytest.mark.parametrize("way", ["fork", "new process"])
+def test_a_dictionary_made_in_the_background_is_the_one_made_here(tmp_path, monkeypatch, way):
     runs = {"兩地資本市場", "淘寶屏蔽微信連結", "網路平臺"}
     here = DictionaryCache(tmp_path / "here").trimmed(runs)
+    forks = []
+    real_fork = parallel.in_background
+    if way == "fork":  # as in a build (the suite's own process has threads)
+        monkeypatch.setattr(parallel, "_can_fork", lambda: True)
+    monkeypatch.setattr(
+        parallel,
+        "in_background",
+        lambda job: None if way != "fork" else forks.append(real_fork(job)) or forks[-1],
+    )
     made = DictionaryCache(tmp_path / "there").trimmed_in_background(runs)
     there = made()
+    assert [wait is not None for wait in forks] == ([True] if way == "fork" else [])
     assert there.parent == tmp_path / "there"
     assert there.read_bytes() == here.read_bytes()
     assert [p.name for p in (tmp_path / "there").glob(".runs-*")] == []
     # If the other process fails, the file is made here (from the derived words made above).
     shutil.copytree(tmp_path / "here", tmp_path / "failed", ignore=shutil.ignore_patterns("trimmed-*"))
     monkeypatch.setattr(sys, "executable", "/bin/false")
+    monkeypatch.setattr(DictionaryCache, "trimmed", _fails_in_a_fork(DictionaryCache.trimmed))
     assert (
         DictionaryCache(tmp_path / "failed").trimmed_in_background(runs)().read_bytes() == here.read_bytes()
     )
+
+
+def _fails_in_a_fork(trimmed):
+    parent = os.getpid()
+
+    def fails_elsewhere(self, runs):
+        if os.getpid() != parent:
+            raise OSError("planted: the other process fails")
+        return trimmed(self, runs)
+
+    return fails_elsewhere
 
 
 def _parse_line_by_line(text: str) -> list[tuple[str, int]]:
