@@ -295,13 +295,17 @@ def _fill(get, root: dict | list, flow: bool) -> dict | list:
 
 # --- a large file, in two pieces at once -------------------------------------------------
 
-SPLIT_MIN_CHARS = 2_000_000  # below this, a fork costs more than half the parse
+# Smaller files are read in one piece: at 2 MB two pieces save a fifth (0.111 -> 0.088 s),
+# below that a few hundredths of a second; data/'s own files are far smaller.
+SPLIT_MIN_CHARS = 2_000_000
 # A line at the left margin that is not an item, a comment or a blank line (a key, mostly).
 _TOP_START = re.compile(r"[^ \t\r\n#-]|-[^ \t\r\n]")
 _TOP_LINE = re.compile(rf"\n(?={_TOP_START.pattern})")
 # A block key with its value on the lines below (`events:`, maybe a comment after it).
 _BLOCK_KEY = re.compile(r"[^ \t\r\n#\-'\"{\[?&*!|>%@`][^\n:#]*:[ \t]*(?:#[^\n]*)?\r?")
 _MARKERS = re.compile(r"\n(?:---|\.\.\.|%)")
+# The first line after a key that is not blank or a comment, and its indentation.
+_NEXT_LINE = re.compile(r"\n( *)(?!#)(?=\S)")
 
 
 def _pieces(text: str) -> tuple[str, str, str] | None:
@@ -320,8 +324,8 @@ def _pieces(text: str) -> tuple[str, str, str] | None:
     key_end = text.find("\n", key_at)
     if key_end < 0 or not _BLOCK_KEY.fullmatch(text, key_at, key_end):
         return None
-    # The list's indentation: that of its first item, on the first line that is not blank or a comment.
-    first = re.compile(r"\n( *)(?!#)(?=\S)").search(text, key_end)
+    # The list's indentation: that of its first item.
+    first = _NEXT_LINE.search(text, key_end)
     if not first or not text.startswith("- ", first.end()):
         return None
     item = "\n" + first.group(1) + "- "
