@@ -16,8 +16,8 @@ an explicit tag, a key that is not text, a key given twice, a syntax error,
 a tab, a character neither loader accepts) goes the reference way, so its data, lines and
 messages are exactly the pure loader's. Without libyaml everything goes that way.
 
-A large file (`SPLIT_MIN_CHARS`: the timeline at 10,000 events is 7 MB) whose longest
-part is a top-level key's list is read the fast way in two pieces at once
+A large file (`SPLIT_MIN_CHARS`: the timeline at 10,000 events is 7 MB) whose middle
+lies in a top-level key's list is read the fast way in two pieces at once
 (chaiqiang.parallel: a fork reads the second half of the list), the pieces joined
 (`_build_in_two`). Any doubt about a piece (it does not parse, or not as a piece of
 that list) reads the whole file in one piece, as a small file is read: the data,
