@@ -38,6 +38,7 @@ def test_the_synthetic_yaml_spells_every_event_out(synthetic):
 
 def test_a_measurement_reports_times_and_memory(synthetic):
     row = bench_data.measure_in_child(synthetic(20), runs=1)
-    assert set(row) == {"load", "render", "total", "cpu", "rss_growth", "rss_measure"}
+    assert set(row) == {"load", "render", "total", "cpu", "rss_growth", "rss_measure", "fork_rss"}
     assert row["total"] == pytest.approx(row["load"] + row["render"])
+    assert row["fork_rss"] == 0  # a small file is read in one piece: no fork
     assert all(row[key] > 0 for key in ("load", "render", "cpu"))
