@@ -40,18 +40,21 @@ def _can_fork() -> bool:
     return _cores() >= 2 and hasattr(os, "fork") and threading.active_count() == 1
 
 
-def in_background(job: Callable[[], object]) -> Callable[[], bool] | None:
+def in_background(job: Callable[[], object], nice: int = 0) -> Callable[[], bool] | None:
     """`job()` in a fork of this process, started now; returns the wait for it (True if
     the job succeeded). None where a fork is not safe or of no use (no fork, one core,
     threads): the caller does the job another way. The fork inherits what is loaded,
     so it starts at once; it reports nothing (an error is raised where the caller
-    does the job again)."""
+    does the job again). `nice`: how far the fork yields the processor to the others
+    (os.nice), for a job that is needed only later."""
     if not _can_fork():
         return None
     pid = os.fork()
     if pid == 0:  # the fork: the job, then gone without cleanup
         code = 1
         try:
+            if nice:
+                os.nice(nice)
             job()
             code = 0
         finally:

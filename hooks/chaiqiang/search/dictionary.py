@@ -2,19 +2,19 @@
 
 jieba's dictionary lists Simplified words, one `word freq [tag]` a line; on
 Traditional text it cuts across words (兩|地資|本市|場). Converting every word
-with OpenCC gives a Traditional dictionary (`derive`). Loading all of it costs
-jieba about a second per build, so each build hands jieba only the words that
-occur in the site's sources (`trim`): a word that does not occur in a text can
+with OpenCC gives a Traditional dictionary (`derive`, `Spellings.lexicon`). Loading
+all of it costs jieba about a second per build, so each build hands jieba only the
+words that occur in the site's sources (`Spellings.trimmed`): a word that does not occur in a text can
 never lie on one of jieba's segmentation paths through it. jieba scores a path
 by log(freq / total), so the trimmed file keeps the full dictionary's total
 (one padding entry that no Han text can match). jieba then segments the site's
 text exactly as it would with the whole Traditional dictionary.
 
-`DictionaryCache` keeps the derived dictionary (keyed by jieba's dictionary file,
+`DictionaryCache` keeps the derived spellings (keyed by jieba's dictionary file,
 OpenCC's version and the conversions) and the trimmed files (keyed by the text
 as well) in a cache directory; on an empty cache, `trimmed_in_background`
-makes them in another process (`python -m chaiqiang.search.dictionary`) while the
-build goes on. Nothing generated here is ever committed.
+makes them in another process (a fork of the build, or
+`python -m chaiqiang.search.dictionary`) while the build goes on. Nothing generated here is ever committed.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Container, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import parallel
@@ -41,7 +41,7 @@ from .errors import SearchError
 CONVERSIONS = ("s2tw", "s2twp")
 
 # Bump when the cached formats change.
-FORMAT = 1
+FORMAT = 2
 
 # Han script, a little generously (radicals, CJK compatibility ideographs and
 # the supplementary planes): Material segments runs of \p{script=Han}, and a
@@ -68,95 +68,111 @@ class Lexicon:
 
     freq: dict[str, int]
     total: int
-    _longest: dict[str, int] | None = field(default=None, repr=False)
 
-    def longest_by_first_char(self) -> dict[str, int]:
-        if self._longest is None:
-            longest: dict[str, int] = {}
-            for word in self.freq:
-                if len(word) > longest.get(word[0], 0):
-                    longest[word[0]] = len(word)
-            self._longest = longest
-        return self._longest
+
+@dataclass
+class Spellings:
+    """jieba's words as each conversion spells them: entry i of the Simplified
+    dictionary has frequency `counts[i]` and spelling `spelled[k][i]` in conversion k.
+
+    The Traditional dictionary lists each spelling with the frequencies of the entries
+    spelled so summed (乾/幹 → 幹), and an entry under each of its distinct spellings.
+    `lexicon` is all of it; `trimmed` only the words that occur in a text, made
+    without the rest (an empty cache's build waits for it)."""
+
+    counts: list[int]
+    spelled: list[list[str]]
+
+    def lexicon(self) -> Lexicon:
+        """The whole Traditional dictionary."""
+        return Lexicon(*self._summed(set().union(*self.spelled)))
+
+    def trimmed(self, runs: Iterable[str]) -> tuple[dict[str, int], int]:
+        """The words that occur in the Han runs, with their frequencies, and the whole
+        dictionary's total: what `lexicon()` has of them (a word of frequency 0 is left
+        out, as it can never lie on jieba's best path)."""
+        # Every piece of a run no longer than the longest spelling: 130,000 for the site.
+        longest = max((len(max(spelled, key=len, default="")) for spelled in self.spelled), default=0)
+        occurring = {
+            run[i:j]
+            for run in runs
+            for i in range(len(run))
+            for j in range(i + 1, min(len(run), i + longest) + 1)
+        }
+        freq, total = self._summed(occurring)
+        return {word: count for word, count in freq.items() if count}, total
+
+    def _summed(self, among: Container[str]) -> tuple[dict[str, int], int]:
+        """The summed frequencies of the spellings in `among`, and the total over all."""
+        counts, spelled = self.counts, self.spelled
+        if not spelled:
+            return {}, 0
+        freq: dict[str, int] = {}
+        get = freq.get
+        total = sum(counts)
+        # The first two conversions without the general loop's unpacking: an empty
+        # cache's build waits for these loops over jieba's 349,000 words.
+        for word, count in zip(spelled[0], counts, strict=True):
+            if word in among:
+                freq[word] = get(word, 0) + count
+        for k in range(1, len(spelled)):
+            # A spelling that an earlier conversion gave the same entry is counted once.
+            if k == 1:
+                for word, count, first in zip(spelled[1], counts, spelled[0], strict=True):
+                    if word != first:
+                        total += count
+                        if word in among:
+                            freq[word] = get(word, 0) + count
+            else:
+                for word, count, *earlier in zip(spelled[k], counts, *spelled[:k], strict=True):
+                    if word not in earlier:
+                        total += count
+                        if word in among:
+                            freq[word] = get(word, 0) + count
+        return freq, total
 
 
 def han_runs(text: str) -> set[str]:
     return set(HAN_RUN.findall(text))
 
 
-def parse_entries(text: str, source: str = "dictionary") -> list[tuple[str, int]]:
-    """(word, freq) for each `word freq [tag]` line, in order."""
+def parse_columns(text: str, source: str = "dictionary") -> tuple[list[str], list[int]]:
+    """The words and the frequencies of the `word freq [tag]` lines, in order."""
     lines = text.splitlines()
     entries = _ENTRY.findall(text)
     if len(entries) == len(lines):  # every line is well formed (most of the time: one pass in C)
-        return [(word, int(freq)) for word, freq in entries]
-    entries = []
+        return [word for word, _ in entries], [int(freq) for _, freq in entries]
+    words, counts = [], []
     for lineno, line in enumerate(lines, 1):
         parts = line.split(" ")
         if len(parts) < 2 or not (parts[1].isascii() and parts[1].isdigit()):
             raise DictionaryError(f"{source}, line {lineno}: expected 'word frequency [tag]', got {line!r}")
-        entries.append((parts[0], int(parts[1])))
-    return entries
+        words.append(parts[0])
+        counts.append(int(parts[1]))
+    return words, counts
+
+
+def parse_entries(text: str, source: str = "dictionary") -> list[tuple[str, int]]:
+    """(word, freq) for each `word freq [tag]` line, in order."""
+    words, counts = parse_columns(text, source)
+    return list(zip(words, counts, strict=True))
 
 
 # A well-formed line: a word (no space), its frequency in ASCII digits, maybe more.
 _ENTRY = re.compile(r"^([^ \n\r]*) ([0-9]+)(?:$| [^\n]*$)", re.M)
 
 
-def derive(simplified: str, converters: Iterable[Callable[[str], str]]) -> Lexicon:
-    """The Traditional dictionary: each word in every conversion, frequencies summed.
-
-    Words that two Simplified words become (乾/幹 → 幹) get the sum of their
-    frequencies; a word that the conversions spell differently is listed under
-    each spelling. The converters see the words alone, a line each.
-    """
-    entries = parse_entries(simplified)
-    words = "\n".join(word for word, _ in entries)
-    counts = [count for _, count in entries]
-    spellings: list[list[str]] = []
+def derive(simplified: str, converters: Iterable[Callable[[str], str]]) -> Spellings:
+    """Every word of jieba's dictionary in every conversion. The converters see the
+    words alone, a line each."""
+    words, counts = parse_columns(simplified)
+    joined = "\n".join(words)
+    spelled = []
     for convert in converters:
-        spelled = convert(words).split("\n")
-        if len(spelled) != len(entries):
+        spelled.append(convert(joined).split("\n"))
+        if len(spelled[-1]) != len(words):
             raise DictionaryError("conversion changed the number of dictionary lines")
-        spellings.append(spelled)
-    freq: dict[str, int] = {}
-    get = freq.get
-    total = 0
-    for k, spelled in enumerate(spellings):
-        # A spelling that an earlier conversion gave the same word is counted once.
-        # The first two conversions without the general loop's unpacking: 0.1 s less
-        # over jieba's 349,000 words, which an empty cache's build waits for.
-        if k == 0:
-            for word, count in zip(spelled, counts, strict=True):
-                freq[word] = get(word, 0) + count
-            total += sum(counts)
-        elif k == 1:
-            for word, count, first in zip(spelled, counts, spellings[0], strict=True):
-                if word != first:
-                    freq[word] = get(word, 0) + count
-                    total += count
-        else:
-            for word, count, *earlier in zip(spelled, counts, *spellings[:k], strict=True):
-                if word not in earlier:
-                    freq[word] = get(word, 0) + count
-                    total += count
-    return Lexicon(freq, total)
-
-
-def trim(lexicon: Lexicon, runs: Iterable[str]) -> dict[str, int]:
-    """The words of `lexicon` that occur in the Han runs, with their frequencies."""
-    words = lexicon.freq
-    longest = lexicon.longest_by_first_char()
-    kept: dict[str, int] = {}
-    for run in runs:
-        n = len(run)
-        for i in range(n):
-            for j in range(i + 1, min(n, i + longest.get(run[i], 0)) + 1):
-                word = run[i:j]
-                count = words.get(word)
-                if count:
-                    kept[word] = count
-    return kept
+    return Spellings(counts, spelled)
 
 
 def dictionary_text(words: dict[str, int], total: int) -> str:
@@ -221,7 +237,7 @@ class DictionaryCache:
         self._jiebas_own = source is None  # what another process can find too
         self.configs = configs
         self.keep = keep
-        self._lexicon: Lexicon | None = None
+        self._spellings: Spellings | None = None
 
     def _source(self) -> Path:
         if self.source is None:
@@ -237,30 +253,32 @@ class DictionaryCache:
             stamps += [str(path), str(stat.st_size if stat else ""), str(stat.st_mtime_ns if stat else "")]
         return _digest(str(FORMAT), *stamps, *self.configs)
 
-    def lexicon(self) -> Lexicon:
-        """The derived Traditional dictionary, from the cache or made (and cached) now."""
-        if self._lexicon is not None:
-            return self._lexicon
+    def spellings(self) -> Spellings:
+        """The derived spellings, from the cache or made (and cached) now."""
+        if self._spellings is not None:
+            return self._spellings
         self.directory.mkdir(parents=True, exist_ok=True)
         key = self.source_key()
         path = self.directory / f"derived-{key}.marshal"
         try:
-            fmt, freq, total = marshal.loads(path.read_bytes())
+            # Each conversion's spellings as one text: half the time of a list of strings to load.
+            fmt, counts, joined = marshal.loads(path.read_bytes())
             if fmt == FORMAT:
-                self._lexicon = Lexicon(freq, total)
-                return self._lexicon
+                self._spellings = Spellings(counts, [text.split("\n") for text in joined])
+                return self._spellings
         except (OSError, EOFError, ValueError, TypeError):
             pass
         try:
             simplified = self._source().read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise DictionaryError(f"cannot read jieba's dictionary {self._source()}: {exc}") from exc
-        self._lexicon = derive(simplified, opencc_converters(self.configs))
-        _atomic_write(path, marshal.dumps((FORMAT, self._lexicon.freq, self._lexicon.total)))
+        self._spellings = derive(simplified, opencc_converters(self.configs))
+        joined = ["\n".join(spelled) for spelled in self._spellings.spelled]
+        _atomic_write(path, marshal.dumps((FORMAT, self._spellings.counts, joined)))
         for stale in self.directory.glob("derived-*.marshal"):
             if stale != path:
                 stale.unlink(missing_ok=True)
-        return self._lexicon
+        return self._spellings
 
     def trimmed_path(self, runs: Iterable[str]) -> Path:
         """Where the trimmed file for `runs` is kept (made or not)."""
@@ -272,16 +290,31 @@ class DictionaryCache:
         self.directory.mkdir(parents=True, exist_ok=True)
         path = self.trimmed_path(runs)
         if not path.is_file():
-            lexicon = self.lexicon()
-            _atomic_write(path, dictionary_text(trim(lexicon, runs), lexicon.total).encode("utf-8"))
+            _atomic_write(path, dictionary_text(*self.spellings().trimmed(runs)).encode("utf-8"))
         else:
             os.utime(path)
         self._prune()
         return path
 
+    def trimmed_in_fork(self, runs: Iterable[str]) -> Callable[[], Path] | None:
+        """`trimmed(runs)` started in a fork of this process now, if that is safe
+        (chaiqiang.parallel): the wait for its file (made here if the fork failed).
+        None: nothing started."""
+        runs = sorted(set(runs))
+        path = self.trimmed_path(runs)
+        if not self._jiebas_own:
+            return None
+        self.directory.mkdir(parents=True, exist_ok=True)
+        # The build needs the file only at its end: its own work (and the pages that a fork
+        # reads ahead, chaiqiang.page_cache) goes first.
+        forked = parallel.in_background(lambda: self.trimmed(runs), nice=10)
+        if forked is None:
+            return None
+        return lambda: path if forked() and path.is_file() else self.trimmed(runs)
+
     def trimmed_in_background(self, runs: Iterable[str]) -> Callable[[], Path]:
         """`trimmed(runs)` made by another process, so that on an empty cache the
-        derivation (two OpenCC passes over 349,000 words, about 1 s) runs beside the
+        derivation (two OpenCC passes over 349,000 words, about 0.8 s) runs beside the
         build on a second core: a fork of this one, or else a new Python process.
         Returns a function that waits for the file; if the other process failed, it
         makes the file here, which reports the error."""
@@ -291,9 +324,9 @@ class DictionaryCache:
             return lambda: self.trimmed(runs)
         self.directory.mkdir(parents=True, exist_ok=True)
         # A fork of the build where that is safe: it starts without Python's start-up and imports.
-        forked = parallel.in_background(lambda: self.trimmed(runs))
+        forked = self.trimmed_in_fork(runs)
         if forked is not None:
-            return lambda: path if forked() and path.is_file() else self.trimmed(runs)
+            return forked
         fd, runs_file = tempfile.mkstemp(dir=self.directory, prefix=".runs-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump({"configs": list(self.configs), "keep": self.keep, "runs": runs}, f, ensure_ascii=False)

@@ -93,3 +93,11 @@ def test_no_background_fork_with_threads_or_one_core(two_cores, monkeypatch):
     monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
     monkeypatch.setattr(parallel, "_cores", lambda: 1)
     assert parallel.in_background(lambda: None) is None
+
+
+def test_a_background_job_can_yield_the_processor_to_the_build(forkable, tmp_path):
+    # The search dictionary is needed only at the end of a build: its fork runs at a lower priority.
+    assert parallel.in_background(lambda: (tmp_path / "nice").write_text(str(os.nice(0))), nice=10)()
+    assert int((tmp_path / "nice").read_text()) == min(os.nice(0) + 10, 19)
+    assert parallel.in_background(lambda: (tmp_path / "same").write_text(str(os.nice(0))))()
+    assert int((tmp_path / "same").read_text()) == os.nice(0)

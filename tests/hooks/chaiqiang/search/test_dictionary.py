@@ -15,12 +15,11 @@ from chaiqiang.search.dictionary import (
     PADDING_WORD,
     DictionaryCache,
     DictionaryError,
-    Lexicon,
+    Spellings,
     derive,
     dictionary_text,
     han_runs,
     parse_entries,
-    trim,
 )
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -44,7 +43,7 @@ def to_taiwan(text: str) -> str:
 
 
 def test_derive_lists_every_spelling_and_sums_words_that_merge():
-    lexicon = derive(SIMPLIFIED, [to_traditional, to_taiwan])
+    lexicon = derive(SIMPLIFIED, [to_traditional, to_taiwan]).lexicon()
     assert lexicon.freq["資本"] == 300
     # 干 and 乾 both become 幹 in the first conversion: their frequencies add up.
     assert lexicon.freq["幹"] == 10 + 5
@@ -54,11 +53,11 @@ def test_derive_lists_every_spelling_and_sums_words_that_merge():
 
 
 def test_a_third_conversion_adds_only_the_spellings_the_first_two_did_not_give():
-    # derive's loop for the first two conversions is its own; the third takes the general one.
+    # The loops for the first two conversions are their own; the third takes the general one.
     third = lambda text: to_taiwan(text).replace("網路", "網絡").replace("資本", "资本")  # noqa: E731
     two, three = (
-        derive(SIMPLIFIED, [to_traditional, to_taiwan]),
-        derive(SIMPLIFIED, [to_traditional, to_taiwan, third]),
+        derive(SIMPLIFIED, [to_traditional, to_taiwan]).lexicon(),
+        derive(SIMPLIFIED, [to_traditional, to_taiwan, third]).lexicon(),
     )
     assert three.freq == {**two.freq, "资本": 300}  # 網絡 was the first's spelling: not again
     assert three.total == two.total + 300
@@ -70,9 +69,60 @@ def test_a_broken_dictionary_line_is_reported_with_its_number():
 
 
 def test_trim_keeps_exactly_the_words_that_occur_in_the_text():
-    lexicon = Lexicon({"資本": 3, "市場": 5, "兩地": 2, "網路": 8, "本市": 1}, 19)
-    kept = trim(lexicon, han_runs("兩地資本市場，不是網絡。"))
+    spellings = Spellings([3, 5, 2, 8, 1], [["資本", "市場", "兩地", "網路", "本市"]])
+    kept, total = spellings.trimmed(han_runs("兩地資本市場，不是網絡。"))
     assert kept == {"資本": 3, "市場": 5, "兩地": 2, "本市": 1}
+    assert total == 19
+
+
+def _reference_lexicon(spellings: Spellings) -> tuple[dict[str, int], int]:
+    """The Traditional dictionary the plain way: each entry under each distinct spelling."""
+    freq: dict[str, int] = {}
+    total = 0
+    for i, count in enumerate(spellings.counts):
+        for word in dict.fromkeys(spelled[i] for spelled in spellings.spelled):
+            freq[word] = freq.get(word, 0) + count
+            total += count
+    return freq, total
+
+
+def _reference_trim(spellings: Spellings, runs: set[str]) -> tuple[dict[str, int], int]:
+    freq, total = _reference_lexicon(spellings)
+    return {w: c for w, c in freq.items() if c and w and any(w in run for run in runs)}, total
+
+
+_HAN = st.text(alphabet="資本市場網路絡平臺台", min_size=0, max_size=4)
+
+
+@given(
+    st.integers(min_value=1, max_value=3).flatmap(
+        lambda k: st.lists(st.tuples(st.integers(0, 50), st.lists(_HAN, min_size=k, max_size=k)), max_size=12)
+    ),
+    st.sets(st.text(alphabet="資本市場網路絡平臺台", min_size=1, max_size=7), max_size=5),
+)
+@settings(max_examples=300)
+def test_trimming_keeps_what_the_whole_dictionary_has_of_the_words_in_the_text(entries, runs):
+    spellings = Spellings(
+        [c for c, _ in entries], [list(col) for col in zip(*(w for _, w in entries), strict=True)]
+    )
+    if not entries:
+        spellings = Spellings([], [[]])
+    lexicon = spellings.lexicon()
+    assert (lexicon.freq, lexicon.total) == _reference_lexicon(spellings)
+    assert spellings.trimmed(runs) == _reference_trim(spellings, runs)
+
+
+def test_trimming_jiebas_dictionary_for_the_site_keeps_what_the_whole_one_has(dictionary_cache, zh_runs):
+    spellings = dictionary_cache.spellings()
+    assert len(spellings.counts) > 340_000 and len(spellings.spelled) == 2
+    runs = set(zh_runs)
+    kept, total = spellings.trimmed(runs)
+    full = spellings.lexicon()
+    occurring = {
+        w for run in runs for i in range(len(run)) for j in range(i + 1, len(run) + 1) for w in [run[i:j]]
+    }
+    assert kept == {w: c for w, c in full.freq.items() if c and w in occurring}
+    assert total == full.total == _reference_lexicon(spellings)[1]
 
 
 def test_the_trimmed_file_keeps_the_full_total():
@@ -101,7 +151,7 @@ def test_jiebas_own_dictionary_fails_on_the_same_text():
 
 
 def test_trimming_does_not_change_how_jieba_cuts_the_site(dictionary_cache, zh_runs, tmp_path):
-    lexicon = dictionary_cache.lexicon()
+    lexicon = dictionary_cache.spellings().lexicon()
     full = tmp_path / "full.txt"
     full.write_text(dictionary_text(lexicon.freq, lexicon.total), encoding="utf-8")
     trimmed = dictionary_cache.trimmed(set(zh_runs))
@@ -118,7 +168,7 @@ def test_the_cache_derives_once_and_then_reads_its_files(tmp_path, monkeypatch):
     path = first.trimmed({"兩地資本市場"})
     assert "資本 300" in path.read_text(encoding="utf-8")
     (derived,) = (tmp_path / "cache").glob("derived-*.marshal")
-    assert marshal.loads(derived.read_bytes())[1]["市場"] == 500
+    assert marshal.loads(derived.read_bytes())[1] == [300, 500, 20, 10, 5, 80]
 
     def no_derive(*args, **kwargs):
         raise AssertionError("derived again")
@@ -155,7 +205,7 @@ def test_a_dictionary_made_in_the_background_is_the_one_made_here(tmp_path, monk
     monkeypatch.setattr(
         parallel,
         "in_background",
-        lambda job: None if way != "fork" else forks.append(real_fork(job)) or forks[-1],
+        lambda job, nice=0: None if way != "fork" else forks.append(real_fork(job, nice)) or forks[-1],
     )
     made = DictionaryCache(tmp_path / "there").trimmed_in_background(runs)
     there = made()
