@@ -14,6 +14,17 @@ Markdown extensions and of this module. What the conversion leaves on the page
 is kept, and so are the warnings it logged: they are logged again on every build
 that reads the entry, so `--strict` fails on a broken link whether or not the
 page came from the cache.
+
+In a build that starts on an empty cache (a fresh clone), `prefill` (from the hooks'
+on_nav, in each language's pass) has a fork of the build read the second half of
+the pass's pages ahead, as MkDocs would (`_populate_page`: every plugin's page
+events and the conversion), while this process reads the first half. The fork's
+entries land in this cache, and what its hooks render on the way in theirs (references,
+compiled templates); the fork's result is nothing else. When this process comes to
+the second half, it waits for the fork and finds those entries: the keys are the
+same, since the fork started from this process as it was before any page was read.
+A fork that fails or makes other keys costs only its time: those pages are converted
+here, as ever.
 """
 
 from __future__ import annotations
@@ -21,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -28,13 +40,17 @@ from typing import Any
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import caches
+from . import caches, parallel
 
 HERE = Path(__file__).parent
 LIBRARIES = ("markdown", "mkdocs", "mkdocs-material", "pymdown-extensions", "pygments")
 
 _store: caches.Store | None = None
 _original = Page.render
+# The pages a `prefill` fork is reading (by id), and the wait for it.
+_ahead: set[int] = set()
+_wait_ahead: Callable[[], bool] | None = None
+_started_empty = False  # the cache folder had no entry when `install` was called
 
 
 @cache
@@ -102,7 +118,41 @@ def _tokens(toc) -> list[dict[str, Any]]:
     ]
 
 
+def prefill(config, files) -> None:
+    """Start a fork that reads the second half of the pages ahead (see the module's text),
+    if the build started on an empty cache and a fork is safe (`parallel`)."""
+    global _wait_ahead
+    from mkdocs.commands.build import _populate_page
+
+    _wait_for_ahead()
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    later = pages[len(pages) // 2 :]
+    if not _started_empty or len(later) < 2:
+        return
+
+    def read_ahead() -> None:
+        # Silent: this process reports whatever the pages log, on reading them or their entries.
+        for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+            logger.handlers = [logging.NullHandler()]
+        for page in later:
+            _populate_page(page, config, files, False)
+
+    _wait_ahead = parallel.in_background(read_ahead)
+    if _wait_ahead is not None:
+        _ahead.update(map(id, later))
+
+
+def _wait_for_ahead() -> None:
+    global _wait_ahead
+    wait, _wait_ahead = _wait_ahead, None
+    _ahead.clear()
+    if wait is not None:
+        wait()
+
+
 def _render(page: Page, config, files) -> None:
+    if id(page) in _ahead:
+        _wait_for_ahead()
     if _store is None:
         return _original(page, config, files)
     if page.markdown is None:  # MkDocs' own error
@@ -128,6 +178,7 @@ def _render(page: Page, config, files) -> None:
 
 def install(folder: Path | None) -> None:
     """Convert pages through the cache in `folder` (None: MkDocs' own conversion, uncached)."""
-    global _store
+    global _store, _started_empty
     _store = caches.Store(folder) if folder else None
+    _started_empty = folder is not None and not (Path(folder).is_dir() and any(Path(folder).iterdir()))
     Page.render = _render

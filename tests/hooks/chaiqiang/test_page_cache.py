@@ -1,14 +1,16 @@
 """Each page's Markdown as HTML kept between builds (chaiqiang.page_cache): a page
 read from the cache is the page MkDocs converts, with its warnings; any input
-changed, a new conversion."""
+changed, a new conversion; on an empty cache, a fork converts half the pages."""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 
 import pytest
-from chaiqiang import caches, page_cache
+from chaiqiang import caches, page_cache, parallel
+from mkdocs.commands.build import _populate_page
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -121,3 +123,99 @@ def test_another_library_version_gives_another_key(project, monkeypatch):
         monkeypatch.undo()
         page_cache._versions.cache_clear()
     assert page_cache.key(page, config, files) == before
+
+
+PAGES = ("index.md", "a.md", "b.md", "c.md")
+
+
+@pytest.fixture
+def four_pages(project, monkeypatch):
+    tmp_path, config = project
+    docs = tmp_path / "docs"
+    for name in PAGES[1:]:
+        # The last page's broken link is logged by whichever process converts it.
+        link = "[a missing one](gone.md)" if name == "c.md" else "[home](index.md)"
+        (docs / name).write_text(f"# Page {name}\n\n{link}\n\n## Part {{#part}}\n", encoding="utf-8")
+    # A build's process has no threads; the suite's has (browsers, servers).
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    conversions = []
+    real = page_cache._original
+    monkeypatch.setattr(
+        page_cache, "_original", lambda page, *a: conversions.append(page.file.src_uri) or real(page, *a)
+    )
+    return tmp_path, config, conversions
+
+
+def build_pages(config, prefill: bool):
+    """The pages as MkDocs' build reads them, after on_nav (which starts the fork)."""
+    files = files_of(config, *PAGES)
+    pages = [Page(None, f, config) for f in files.documentation_pages()]
+    if prefill:
+        page_cache.prefill(config, files)
+    for page in pages:
+        _populate_page(page, config, files, False)
+    return [view(page) for page in pages]
+
+
+def test_on_an_empty_cache_a_fork_converts_the_second_half_of_the_pages(
+    four_pages, warnings, capfd, monkeypatch
+):
+    tmp_path, config, conversions = four_pages
+    page_cache.install(None)
+    expected, expected_warnings = build_pages(config, prefill=False), list(warnings)
+    assert any("'c.md' contains a link 'gone.md'" in w for w in expected_warnings)
+    conversions.clear()
+    warnings.clear()
+    forked = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forked.append(real_fork()) or forked[-1])
+    printed = logging.StreamHandler()  # as MkDocs prints its log, on stderr
+    logging.getLogger("mkdocs").addHandler(printed)
+    try:
+        capfd.readouterr()
+        page_cache.install(tmp_path / "pages")  # empty
+        assert build_pages(config, prefill=True) == expected
+    finally:
+        logging.getLogger("mkdocs").removeHandler(printed)
+    # This process converted the first half; the second came from the fork's entries.
+    assert conversions == ["index.md", "a.md"]
+    assert len(list((tmp_path / "pages").rglob("*.json"))) == 4
+    # The fork's warning is reported here, once, as the entry is read: --strict still fails.
+    assert warnings == expected_warnings
+    assert capfd.readouterr().err.count("'c.md' contains a link 'gone.md'") == 1
+    # This process waited for the fork before the second half: none is left behind.
+    (pid,) = forked
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_a_fork_that_fails_leaves_its_pages_to_be_converted_here(four_pages, monkeypatch):
+    tmp_path, config, conversions = four_pages
+    page_cache.install(None)
+    expected = build_pages(config, prefill=False)
+    conversions.clear()
+    here = os.getpid()
+    real = page_cache._convert
+
+    def fails_in_the_fork(page, *args):
+        if os.getpid() != here:
+            raise RuntimeError("planted: the fork fails")
+        return real(page, *args)
+
+    monkeypatch.setattr(page_cache, "_convert", fails_in_the_fork)
+    page_cache.install(tmp_path / "pages")
+    assert build_pages(config, prefill=True) == expected
+    assert conversions == list(PAGES)
+
+
+def test_no_fork_once_the_cache_has_entries_or_where_forking_is_not_safe(four_pages, monkeypatch):
+    tmp_path, config, _ = four_pages
+    page_cache.install(tmp_path / "pages")
+    build_pages(config, prefill=True)  # the cache now has the pages
+    monkeypatch.setattr(os, "fork", lambda: pytest.fail("forked"))
+    page_cache.install(tmp_path / "pages")
+    build_pages(config, prefill=True)
+    page_cache.install(tmp_path / "other")
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 2)  # mkdocs serve's threads
+    build_pages(config, prefill=True)
