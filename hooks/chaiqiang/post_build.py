@@ -1,8 +1,10 @@
 """What happens to the built site after mkdocs-static-i18n has built every
 language and merged the search index: one ordered list of steps.
 
-The order matters: the security headers come last because their CSP hashes the
-inline scripts of the finished pages. Any step may raise a ChaiqiangError, which
+The order matters: the security headers come after every step that changes the
+built HTML, because their CSP hashes the inline scripts of the finished pages. The
+search steps, last, write only the indexes (JSON): they may wait for jieba's
+dictionary, and the headers are done meanwhile. Any step may raise a ChaiqiangError, which
 stops the build (the MkDocs glue reports it).
 """
 
@@ -69,16 +71,9 @@ STEPS: tuple[Step, ...] = (
         lambda b: offline.install_shim(b.project.root, b.site_dir, b.polyfills),
         when=lambda b: b.offline,
     ),
-    # The merged search index, if it waited for jieba's dictionary (chaiqiang.search.entries).
-    Step("merged search index", lambda b: search_entries.finish_merge(), when=lambda b: b.search),
-    # One search index per language, reference pages ranked by data/search.yaml.
-    Step(
-        "search",
-        lambda b: search.finish(b.site_dir, b.project.search.rank, offline=b.offline),
-        when=lambda b: b.search,
-    ),
-    # Last: the security headers for hosts (the offline bundle is read from file:// and has none).
-    # Only the templates' own inline scripts may run (chaiqiang.known_scripts).
+    # The security headers for hosts, after the last step that changes HTML (the offline
+    # bundle is read from file:// and has none). Only the templates' own inline scripts
+    # may run (chaiqiang.known_scripts).
     Step(
         "headers",
         lambda b: http_headers.write_headers(
@@ -88,6 +83,15 @@ STEPS: tuple[Step, ...] = (
             caches.folder(b.project.root, "headers"),
         ),
         when=lambda b: not b.offline,
+    ),
+    # The merged search index, if it waited for jieba's dictionary (chaiqiang.search.entries):
+    # it and the next step write no HTML.
+    Step("merged search index", lambda b: search_entries.finish_merge(), when=lambda b: b.search),
+    # One search index per language, reference pages ranked by data/search.yaml.
+    Step(
+        "search",
+        lambda b: search.finish(b.site_dir, b.project.search.rank, offline=b.offline),
+        when=lambda b: b.search,
     ),
 )
 
