@@ -15,13 +15,18 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from chaiqiang import search
+
+# First, before the imports below and the rest of MkDocs' config: on an empty cache,
+# jieba's dictionary is begun in a fork, on a second core (chaiqiang.search.start).
+search.start(Path(__file__).resolve().parent.parent)
+
 from chaiqiang import (
     caches,
     edition_info,
     languages,
     page_cache,
     post_build,
-    search,
     strings,
     stylesheets,
     templates,
@@ -202,6 +207,12 @@ def on_page_context(context, page, config, nav):
             "text": strings.group(_lang(page, config), "bilingual", ROOT)["open"],
         }
     return context
+
+
+def on_nav(nav, config, files):
+    # On an empty cache, a fork reads the second half of the pages ahead (chaiqiang.page_cache).
+    page_cache.prefill(config, files)
+    return nav
 
 
 def on_serve(server, config, builder):

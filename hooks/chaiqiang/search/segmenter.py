@@ -32,6 +32,7 @@ MIN_WORD_FREQ = 1000
 
 _loaded: str | None = None  # what jieba was given last: see `fingerprint`
 _pending: Callable[[], None] | None = None  # `prepare(background=True)`'s last step
+_started: tuple[Path, Callable[[], Path]] | None = None  # `start`'s file, and the wait for it
 
 
 def source_runs(roots: Iterable[Path], suffixes: frozenset[str] = SOURCE_SUFFIXES) -> set[str]:
@@ -96,22 +97,46 @@ def ready() -> None:
         finish()
 
 
+def _runs(roots: Iterable[Path], words: Iterable[str]) -> set[str]:
+    """The sources' Han runs, and the site's words that are in none of them. The site's
+    own words are Han runs of their own, so that their parts are always kept; a word
+    inside a run (data/search.yaml lists them all) adds nothing to the dictionary."""
+    runs = source_runs(roots)
+    joined = "\n".join(runs)  # a Han word found here lies inside one run
+    return runs | {word for word in words if word not in joined}
+
+
+def start(roots: Iterable[Path], cache_dir: Path) -> None:
+    """Start making the dictionary for `roots` in a fork, if it is not cached and a fork
+    is safe (`DictionaryCache.trimmed_in_fork`), for a later `prepare` with the same sources."""
+    global _started
+    cache = DictionaryCache(cache_dir)
+    runs = _runs(roots, ())
+    path = cache.trimmed_path(runs)
+    wait = None if path.is_file() else cache.trimmed_in_fork(runs)
+    _started = None if wait is None else (path, wait)
+
+
 def prepare(roots: Iterable[Path], words: Iterable[str], cache_dir: Path, background: bool = False) -> Path:
     """Trim the derived dictionary to the sources under `roots` and hand it to jieba.
 
     With `background`, a missing dictionary is made by another process while the
     build goes on, and handed to jieba by `ready()` (which `fingerprint` calls, as
     everything that indexes a page does first)."""
-    global _pending
+    global _pending, _started
     cache = DictionaryCache(cache_dir)
     words = list(words)
-    # The site's own words are Han runs of their own: their parts are always kept.
-    runs = source_runs(roots) | set(words)
+    runs = _runs(roots, words)
+    started, _started = _started, None
     if not background:
         _pending = None
         path = cache.trimmed(runs)
         use_dictionary(path, words, cache_dir)
         return path
-    made = cache.trimmed_in_background(runs)
+    path = cache.trimmed_path(runs)
+    if started is not None and started[0] == path:
+        made = started[1]
+    else:
+        made = cache.trimmed_in_background(runs)
     _pending = lambda: use_dictionary(made(), words, cache_dir)  # noqa: E731
-    return cache.trimmed_path(runs)
+    return path

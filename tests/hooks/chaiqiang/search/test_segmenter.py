@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+
 import jieba
 import pytest
-from chaiqiang import search
+from chaiqiang import parallel, search
 from chaiqiang.project import Project
+from chaiqiang.search import segmenter
 from chaiqiang.search.segmenter import source_runs, use_dictionary
 
 from tests.conftest import ROOT
@@ -53,3 +56,57 @@ def test_site_words_hold_in_a_sentence_not_only_alone(tmp_path, dictionary_cache
         assert "微信" in jieba.lcut("淘寶利用微信的流量")
     finally:
         search.prepare(ROOT, ROOT / "docs", SITE_WORDS)
+
+
+def test_a_site_word_inside_a_source_run_changes_nothing_in_the_dictionary(dictionary_cache, tmp_path):
+    roots = [ROOT / "docs", ROOT / "data", ROOT / "overrides", ROOT / "hooks" / "chaiqiang"]
+    runs = source_runs(roots)
+    assert segmenter._runs(roots, [*SITE_WORDS, "從未寫過的詞"]) == runs | {"從未寫過的詞"}
+    # data/search.yaml and the glossary hold every site word: the runs alone give the same file.
+    with_words = dictionary_cache.trimmed(runs | set(SITE_WORDS))
+    assert (
+        dictionary_cache.trimmed(segmenter._runs(roots, SITE_WORDS)).read_bytes() == with_words.read_bytes()
+    )
+
+
+@pytest.fixture
+def forks(monkeypatch, dictionary_cache, tmp_path):
+    """Forks allowed (a build's process has no threads), counted; a cache with the derived words."""
+    dictionary_cache.spellings()
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for derived in dictionary_cache.directory.glob("derived-*.marshal"):
+        shutil.copy(derived, cache)
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    started = []
+    real = parallel.in_background
+    monkeypatch.setattr(
+        parallel, "in_background", lambda job, nice=0: started.append(nice) or real(job, nice)
+    )
+    yield cache, started
+    search.prepare(ROOT, ROOT / "docs", SITE_WORDS)  # jieba as the other tests expect it
+
+
+def test_the_dictionary_begun_before_the_config_is_the_one_prepare_takes_up(forks, tmp_path):
+    cache, started = forks
+    (tmp_path / "page.md").write_text("淘寶屏蔽微信連結", encoding="utf-8")
+    segmenter.start([tmp_path], cache)
+    assert started == [10]  # one fork, yielding to the build
+    path = segmenter.prepare([tmp_path], ["微信"], cache, background=True)
+    assert started == [10]  # taken up, not begun again
+    segmenter.ready()
+    assert path.is_file() and jieba.lcut("淘寶屏蔽微信連結")[:2] == ["淘寶", "屏蔽"]
+
+
+def test_other_sources_than_the_begun_ones_get_their_own_dictionary(forks, tmp_path):
+    cache, started = forks
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "page.md").write_text("淘寶屏蔽微信", encoding="utf-8")
+    (tmp_path / "b" / "page.md").write_text("工信部要求平臺解除封鎖", encoding="utf-8")
+    segmenter.start([tmp_path / "a"], cache)
+    path = segmenter.prepare([tmp_path / "b"], [], cache, background=True)
+    assert len(started) == 2
+    segmenter.ready()
+    assert "解除" in path.read_text(encoding="utf-8") and "屏蔽" not in path.read_text(encoding="utf-8")
