@@ -22,7 +22,10 @@ before that while the dictionary is still being made is an interim one: each
 queued page keeps its place in it as an `Unindexed` entry, which the merged
 index has indexed, in the same order, so the next language is built while the
 dictionary is made; and if it is still being made then, the merged index waits
-for the build's last steps (`finish_merge`).
+for the build's last steps (`finish_merge`). While the merged index waits for the
+dictionary, Material reads the queued pages' sections, which needs no dictionary
+(`_sections`); jieba cuts them once the dictionary is there (`_cut`), as Material
+would have, last, in each entry's title and text.
 """
 
 from __future__ import annotations
@@ -92,13 +95,34 @@ class Unindexed(dict):
     def __init__(self, index, page: SimpleNamespace):
         super().__init__(location=page.url, title=page.title, text="", unindexed=True)
         self.index, self.page = index, page
+        self.sections: list[dict] | None = None  # `_sections`, read while the dictionary is made
 
 
-def _entries_of(index, page) -> list[dict]:
-    """The entries Material makes of `page` with `index`'s settings (its own pass's)."""
+def _entries_of(index, page, sections: list[dict] | None = None) -> list[dict]:
+    """The entries Material makes of `page` with `index`'s settings (its own pass's);
+    `sections`: what `_sections` read of it, for jieba to cut."""
     scratch = material_search.SearchIndex(**index.config)
-    _add_now(scratch, page)
+    _add_now(scratch, page, sections)
     return scratch.entries
+
+
+def _sections(index, page) -> list[dict]:
+    """Material's entries of `page` before jieba cuts their title and text (Material's last step)."""
+    scratch = material_search.SearchIndex(**index.config)
+    jieba, material_search.jieba = material_search.jieba, None
+    try:
+        _original(scratch, page)
+    finally:
+        material_search.jieba = jieba
+    return scratch.entries
+
+
+def _cut(index, sections: list[dict]) -> list[dict]:
+    """The entries that Material makes of these sections with jieba."""
+    if not material_search.jieba:
+        return sections
+    cut = index._segment_chinese
+    return [{**entry, "title": cut(entry["title"]), "text": cut(entry["text"])} for entry in sections]
 
 
 def _generate_search_index(index, prev) -> str:
@@ -109,9 +133,14 @@ def _generate_search_index(index, prev) -> str:
         else:
             unindexed = [entry for entry in index.entries if isinstance(entry, Unindexed)]
             if unindexed:
+                if segmenter.waiting():  # meanwhile, what needs no dictionary
+                    for entry in unindexed:
+                        entry.sections = _sections(entry.index, entry.page)
                 segmenter.ready()  # before the fork: both processes cut with the dictionary
                 made = iter(
-                    parallel.map_in_two(lambda entry: _entries_of(entry.index, entry.page), unindexed)
+                    parallel.map_in_two(
+                        lambda entry: _entries_of(entry.index, entry.page, entry.sections), unindexed
+                    )
                 )
                 index.entries[:] = [
                     new
@@ -155,16 +184,17 @@ def finish_merge() -> None:
         held()
 
 
-def _add_now(index, page) -> None:
+def _add_now(index, page, sections: list[dict] | None = None) -> None:
     segmenter.ready()
+    add = _original if sections is None else lambda index, page: index.entries.extend(_cut(index, sections))
     if _store is None or (material_search.jieba and segmenter.fingerprint() is None):
-        return _original(index, page)
+        return add(index, page)
     start = len(index.entries)
     made = []
 
     def make():
         made.append(True)
-        _original(index, page)
+        add(index, page)
         return json.loads(json.dumps(index.entries[start:], ensure_ascii=False))
 
     entries = _store.cached(key(index, page), make)

@@ -32,6 +32,7 @@ MIN_WORD_FREQ = 1000
 
 _loaded: str | None = None  # what jieba was given last: see `fingerprint`
 _pending: Callable[[], None] | None = None  # `prepare(background=True)`'s last step
+_pending_file: Path | None = None  # the dictionary file it hands jieba
 _started: tuple[Path, Callable[[], Path]] | None = None  # `start`'s file, and the wait for it
 
 
@@ -89,6 +90,11 @@ def pending() -> bool:
     return _pending is not None
 
 
+def waiting() -> bool:
+    """Whether `ready()` would wait for another process: its dictionary file is not made yet."""
+    return _pending is not None and _pending_file is not None and not _pending_file.is_file()
+
+
 def ready() -> None:
     """Finish `prepare(background=True)`: wait for the dictionary and hand it to jieba."""
     global _pending
@@ -123,7 +129,7 @@ def prepare(roots: Iterable[Path], words: Iterable[str], cache_dir: Path, backgr
     With `background`, a missing dictionary is made by another process while the
     build goes on, and handed to jieba by `ready()` (which `fingerprint` calls, as
     everything that indexes a page does first)."""
-    global _pending, _started
+    global _pending, _pending_file, _started
     cache = DictionaryCache(cache_dir)
     words = list(words)
     runs = _runs(roots, words)
@@ -139,4 +145,5 @@ def prepare(roots: Iterable[Path], words: Iterable[str], cache_dir: Path, backgr
     else:
         made = cache.trimmed_in_background(runs)
     _pending = lambda: use_dictionary(made(), words, cache_dir)  # noqa: E731
+    _pending_file = path
     return path

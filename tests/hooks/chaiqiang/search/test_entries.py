@@ -135,6 +135,9 @@ def test_while_another_language_is_built_the_dictionary_is_not_waited_for(folder
         direct.add_entry_from_context(p)
     handed = []
     monkeypatch.setattr(segmenter, "_pending", lambda: handed.append("jieba has its dictionary"))
+    monkeypatch.setattr(segmenter, "_pending_file", folder.parent / "not-made-yet.txt")
+    read = entries._sections
+    monkeypatch.setattr(entries, "_sections", lambda i, p: handed.append(f"read {p.url}") or read(i, p))
     entries.install(folder)
     first, second = index(), index()
     i18n = FakeI18n(second)
@@ -149,11 +152,42 @@ def test_while_another_language_is_built_the_dictionary_is_not_waited_for(folder
     # Held back while the dictionary is made: the build's last steps write it (post_build).
     assert i18n.written == [] and handed == []
     entries.finish_merge()
-    assert handed == ["jieba has its dictionary"]
+    # Material read the pages' sections while the dictionary was being made; jieba cut them after.
+    assert handed == [*(f"read {p.url}" for p in zh + en), "jieba has its dictionary"]
     entries.finish_merge()  # once only
     (merged,) = i18n.written
     assert merged["docs"] == json.loads(json.dumps(direct.entries))
     assert not any(isinstance(e, entries.Unindexed) for e in second.entries)
+
+
+def test_sections_read_without_jieba_and_cut_after_are_the_entries_material_makes(folder):
+    entries.install(None)
+    tagged = page(CONTENT + "<h2 id='q'>阿里巴巴與騰訊</h2><p>平臺之間的互聯互通。</p>")
+    tagged.meta = {"tags": ["平臺", 3], "search": {"boost": 2}}
+    own = indexed(tagged)
+    # jieba cut them, in titles and texts.
+    assert any("\u200b" in e["title"] for e in own) and any("\u200b" in e["text"] for e in own)
+    assert entries._cut(index(), entries._sections(index(), tagged)) == own
+
+
+def test_with_the_dictionary_file_made_no_page_is_read_ahead(folder, monkeypatch):
+    # A warm cache: jieba only has to load the file; reading the pages ahead would be wasted.
+    made = folder.parent / "made.txt"
+    made.write_text("", encoding="utf-8")
+    monkeypatch.setattr(segmenter, "_pending", lambda: None)
+    monkeypatch.setattr(segmenter, "_pending_file", made)
+    monkeypatch.setattr(entries, "_sections", lambda i, p: pytest.fail("read ahead"))
+    entries.install(folder)
+    first, second = index(), index()
+    i18n = FakeI18n(second)
+    entries.defer_to_merge(i18n)
+    first.add_entry_from_context(page())
+    first.generate_search_index(None)
+    i18n.kept.extend(first.entries)
+    i18n.reconfigure_search_index(None)
+    entries.finish_merge()
+    (merged,) = i18n.written
+    assert [d["location"] for d in merged["docs"]] == ["story/x/", "story/x/#p"]
 
 
 def test_with_the_dictionary_made_the_merge_is_not_held_back(folder, monkeypatch):
