@@ -2,19 +2,21 @@
 
 jieba's dictionary lists Simplified words, one `word freq [tag]` a line; on
 Traditional text it cuts across words (兩|地資|本市|場). Converting every word
-with OpenCC gives a Traditional dictionary (`derive`, `Spellings.lexicon`). Loading
-all of it costs jieba about a second per build, so each build hands jieba only the
-words that occur in the site's sources (`Spellings.trimmed`): a word that does not occur in a text can
-never lie on one of jieba's segmentation paths through it. jieba scores a path
-by log(freq / total), so the trimmed file keeps the full dictionary's total
-(one padding entry that no Han text can match). jieba then segments the site's
-text exactly as it would with the whole Traditional dictionary.
+with OpenCC gives a Traditional dictionary (`derive`, `Spellings.lexicon`).
+Loading all of it costs jieba about a second per build, so each build hands jieba
+only the words that occur in the site's sources (`Spellings.trimmed`): a word that
+does not occur in a text can never lie on one of jieba's segmentation paths
+through it. jieba scores a path by log(freq / total), so the trimmed file keeps
+the full dictionary's total (one padding entry that no Han text can match). jieba
+then segments the site's text exactly as it would with the whole Traditional
+dictionary.
 
 `DictionaryCache` keeps the derived spellings (keyed by jieba's dictionary file,
 OpenCC's version and the conversions) and the trimmed files (keyed by the text
-as well) in a cache directory; on an empty cache, `trimmed_in_background`
-makes them in another process (a fork of the build, or
-`python -m chaiqiang.search.dictionary`) while the build goes on. Nothing generated here is ever committed.
+as well) in a cache directory; on an empty cache, `trimmed_in_fork` and
+`trimmed_in_background` make them in another process (a fork of the build, or
+`python -m chaiqiang.search.dictionary`) while the build goes on. Nothing
+generated here is ever committed.
 """
 
 from __future__ import annotations
