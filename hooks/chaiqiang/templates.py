@@ -50,17 +50,21 @@ def format_number(value: float | int, unit: str, lang: str) -> str:
 
 
 @cache
-def _bytecode(root: Path) -> FileSystemBytecodeCache:
-    folder = caches.folder(root, "jinja")
+def _bytecode(root: Path, kind: str) -> FileSystemBytecodeCache:
+    # A folder per kind of environment: Jinja keys compiled code by the template's name
+    # and source only, and the theme's environment compiles with other settings than
+    # ours (no autoescape, no trim_blocks): main.html includes templates that ours renders too.
+    folder = caches.folder(root, "jinja") / kind
     folder.mkdir(parents=True, exist_ok=True)
     return FileSystemBytecodeCache(str(folder))
 
 
-def install(env: Environment, root: Path | str = ROOT) -> Environment:
+def install(env: Environment, root: Path | str = ROOT, kind: str = "chaiqiang") -> Environment:
     """Give an environment the words and the filters that our templates use, and
     the compiled templates of earlier builds (Jinja's bytecode cache, keyed by each
-    template's source and Jinja's and Python's versions: .cache/jinja/)."""
-    env.bytecode_cache = _bytecode(Path(root))
+    template's source and Jinja's and Python's versions: .cache/jinja/<kind>/, one
+    folder for each kind of environment: "chaiqiang" for ours, "theme" for MkDocs')."""
+    env.bytecode_cache = _bytecode(Path(root), kind)
     env.globals["strings"] = strings.load(Path(root))
     env.filters["format_date"] = format_date
     env.filters["format_number"] = format_number
@@ -77,7 +81,7 @@ def install_in_theme(root: Path | str = ROOT) -> None:
     original = getattr(Theme.get_env, "chaiqiang_original", Theme.get_env)
 
     def get_env(self: Theme) -> Environment:
-        return install(original(self), root)
+        return install(original(self), root, "theme")
 
     get_env.chaiqiang_original = original  # type: ignore[attr-defined]
     Theme.get_env = get_env  # type: ignore[method-assign]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from chaiqiang import templates
+import jinja2
+from chaiqiang import caches, templates
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -65,3 +66,18 @@ def test_rendered_blocks_have_no_blank_or_indented_lines(render_ctx):
 
     html = render_timeline(render_ctx("en"))
     assert all(line.strip() and line == line.lstrip() for line in html.splitlines())
+
+
+def test_a_template_the_theme_compiled_first_is_still_escaped_in_ours(tmp_path, monkeypatch):
+    # MkDocs' theme environment (mkdocs.theme.Theme.get_env) compiles without autoescape,
+    # and main.html includes a template that ours renders too: the compiled code of one
+    # must never be the other's, whichever compiles first (a fresh clone: the theme).
+    monkeypatch.delenv(caches.ENV, raising=False)
+    for part in ("overrides", "data/strings"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    shutil.copyfile(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    name, context = "chaiqiang/bilingual/link.html", {"href": "x", "text": "<b>", "lang": "en"}
+    theme = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path / "overrides")), auto_reload=False)
+    templates.install(theme, tmp_path, "theme")
+    assert "<b>" in theme.get_template(name).render(**context)
+    assert "&lt;b&gt;" in templates.render(name, tmp_path, **context)
