@@ -5,7 +5,9 @@ chaiqiang.citations.cache), headers/ (what each built page runs inline,
 chaiqiang.http_headers), pages/ (each page's Markdown as HTML,
 chaiqiang.page_cache), search-entries/ (Material's search entries of each page,
 chaiqiang.search.entries), bilingual/ (the bilingual views,
-chaiqiang.bilingual.build). Every entry is keyed by its inputs, so the folder is
+chaiqiang.bilingual.build), jinja/ (compiled templates, one folder per kind of
+environment: chaiqiang.templates), stylesheets/ (the stylesheets as one file,
+chaiqiang.stylesheets). Every entry is keyed by its inputs, so the folder is
 safe to delete and never stale."""
 
 from __future__ import annotations
