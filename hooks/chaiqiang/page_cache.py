@@ -125,9 +125,11 @@ def prefill(config, files) -> None:
     from mkdocs.commands.build import _populate_page
 
     _wait_for_ahead()
+    if not _started_empty:
+        return
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
     later = pages[len(pages) // 2 :]
-    if not _started_empty or len(later) < 2:
+    if len(later) < 2:
         return
 
     def read_ahead() -> None:

@@ -302,10 +302,10 @@ class DictionaryCache:
         """`trimmed(runs)` started in a fork of this process now, if that is safe
         (chaiqiang.parallel): the wait for its file (made here if the fork failed).
         None: nothing started."""
-        runs = sorted(set(runs))
-        path = self.trimmed_path(runs)
         if not self._jiebas_own:
             return None
+        runs = sorted(set(runs))
+        path = self.trimmed_path(runs)
         self.directory.mkdir(parents=True, exist_ok=True)
         # The build needs the file only at its end: its own work (and the pages that a fork
         # reads ahead, chaiqiang.page_cache) goes first.

@@ -158,9 +158,10 @@ def _generate_search_index(index, prev) -> str:
 def defer_to_merge(i18n) -> None:
     """While mkdocs-static-i18n has languages still to build, an index is an interim
     one; its `reconfigure_search_index` writes the merged index, which is indexed in full.
-    If jieba's dictionary is still being made then, the merge is held back until
-    `finish_merge` (chaiqiang.post_build), so that the steps that need no dictionary
-    (the bilingual views) are done meanwhile instead of after the wait."""
+    If jieba has not been handed its dictionary by then (`segmenter.pending`: it may
+    still be being made), the merge is held back until `finish_merge`
+    (chaiqiang.post_build), so that the steps that need no dictionary (the bilingual
+    views, the headers) are done meanwhile instead of after a wait."""
     _merge.follows = len(i18n.build_languages) > 1
     merge = i18n.reconfigure_search_index
     if getattr(merge, "indexes_in_full", False):
